@@ -1,0 +1,53 @@
+# The course's make targets. Everything runs inside .venv, installed from the exact versions in
+# constraints.txt that the tests ran with (`make lock` refreshes that file on purpose, never by accident).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+# JupyterLab refuses to start as root unless told; pass the flag only in that case.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+.PHONY: help lab test venv exercises notebooks lock clean
+
+help:
+	@echo "make lab        set up .venv and open the course guide in JupyterLab"
+	@echo "make test       set up .venv and run every test (unit, exercises, all notebooks)"
+	@echo "make exercises  regenerate exercises/ from solutions/"
+	@echo "make notebooks  re-execute every notebook in place (commit them executed)"
+	@echo "make lock       re-resolve the newest versions into constraints.txt"
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "The course needs Python 3.11 or newer; set PYTHON=/path/to/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python pyproject.toml constraints.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
+	@touch $@
+
+venv: $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00_course_guide.ipynb
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+exercises: $(STAMP)
+	$(BIN)/python tools/make_exercises.py
+
+notebooks: $(STAMP)
+	$(BIN)/python tools/run_notebooks.py notebooks solutions
+	$(BIN)/python tools/make_exercises.py
+
+lock:
+	rm -rf build/lock-venv
+	$(PYTHON) -m venv build/lock-venv
+	build/lock-venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+	build/lock-venv/bin/python -m pip freeze --exclude-editable --exclude crmlib | sort -f > constraints.txt
+	rm -rf build/lock-venv
+	@echo "constraints.txt refreshed: update the pins in environment.yml to match (tests check it)."
+
+clean:
+	rm -rf $(VENV) build .pytest_cache .hypothesis

@@ -1,0 +1,23 @@
+"""Self-checks for the exercise notebooks.
+
+An exercise cell ends with ``checks.check("<exercise id>", answer)``. The student sees one line:
+"not answered yet" while the answer is still ``...``, a hint when it is wrong (of the wrong type,
+too high, a known mistake), confirmation when it is right. A check never raises, whatever it is
+given. Expected answers are computed by crmlib when the check runs, so exercise notebooks never
+contain their solutions.
+
+Each chapter registers its exercises in a module named after the chapter's concept
+(``crmlib/checks/loyalty.py`` for chapter 5).
+
+>>> from crmlib import checks
+>>> checks.check("loyalty.mrs_smith_10", ...)
+⏳ Not answered yet: replace the ... with your answer and run the cell again.
+>>> checks.evaluate("loyalty.mrs_smith_10", "lots").status
+'wrong'
+"""
+from __future__ import annotations
+
+from . import loyalty  # noqa: F401  (registers the chapter's exercises)
+from ._core import NOT_ANSWERED, REGISTRY, Feedback, check, evaluate
+
+__all__ = ["check", "evaluate", "Feedback", "REGISTRY", "NOT_ANSWERED"]
