@@ -33,7 +33,7 @@ __all__ = [
     "plot_dick_basu", "LADDER_STAGES", "ladder_stages", "ladder_counts", "plot_ladder",
     "LOYALTY_INDEX_SYSTEM", "loyalty_index", "JONES_SASSER_LABELS", "satisfaction_loyalty_quadrant",
     "jones_sasser_curves", "plot_jones_sasser", "plot_satisfaction_quadrants",
-    "programme_types", "ProgrammeEconomics", "programme_economics",
+    "programme_types", "ProgrammeEconomics", "programme_economics", "compare_programmes",
 ]
 
 
@@ -108,6 +108,11 @@ def _quadrant(x, y, x_cut: float, y_cut: float, labels: Sequence[str], x_name: s
     if xs.shape != ys.shape:
         raise ValueError(f"{x_name} and {y_name} must have the same length, got {xs.size} "
                          f"and {ys.size}")
+    if (isinstance(x, pd.Series) and isinstance(y, pd.Series)
+            and not x.index.equals(y.index)):
+        raise ValueError(f"{x_name} and {y_name} are Series with different indexes; pairing them "
+                         "by position would mix up customers. Take both from the same DataFrame "
+                         "or align them first")
     code = 2 * (xs < x_cut) + (ys < y_cut)  # 0=(hi,hi) 1=(hi,lo) 2=(lo,hi) 3=(lo,lo)
     if np.ndim(x) == 0 and np.ndim(y) == 0:
         return labels[int(code)]
@@ -172,15 +177,16 @@ def dick_basu_table() -> pd.DataFrame:
                         ).set_index("condition")
 
 
-def _quadrant_scatter(x, y, x_cut, y_cut, labels, corners, colors, xlabel, ylabel, title, ax):
+def _quadrant_scatter(x, y, x_cut, y_cut, labels, corners, colors, xlabel, ylabel, title, ax,
+                      names=("x", "y")):
     from . import plotting
+    x, y = v.as_float_array(x, names[0]), v.as_float_array(y, names[1])
+    groups = pd.Series(_quadrant(x, y, x_cut, y_cut, labels, *names))
     if ax is None:
         _, ax = plotting.new_figure(figsize=(7, 6))
-    groups = pd.Series(_quadrant(np.asarray(x, float), np.asarray(y, float), x_cut, y_cut, labels,
-                                 xlabel, ylabel))
     for label, color in zip(labels, colors):
         mask = (groups == label).to_numpy()
-        ax.scatter(np.asarray(x, float)[mask], np.asarray(y, float)[mask], s=14, alpha=0.55,
+        ax.scatter(x[mask], y[mask], s=14, alpha=0.55,
                    color=color, label=f"{label} ({mask.mean():.0%})")
     ax.axvline(x_cut, color="black", lw=1)
     ax.axhline(y_cut, color="black", lw=1)
@@ -209,7 +215,8 @@ def plot_dick_basu(attitude, repeat, attitude_cut: float = 4.0, repeat_cut: floa
                              [(0.8, 0.95), (0.8, 0.05), (0.2, 0.95), (0.2, 0.05)],
                              [c["good"], c["neutral"], c["accent"], c["bad"]],
                              "Relative attitude", "Repeat purchase",
-                             "Dick & Basu: attitude x repeat purchase", ax)
+                             "Dick & Basu: attitude x repeat purchase", ax,
+                             names=("attitude", "repeat"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -254,6 +261,8 @@ def ladder_counts(stages, order: Sequence[str] = LADDER_STAGES) -> pd.DataFrame:
     >>> t = ladder_counts(["suspect"] * 6 + ["prospect"] * 3 + ["partner"])
     >>> t.loc["prospect", ["count", "reached", "step_conversion"]].tolist()
     [3.0, 4.0, 0.4]
+    >>> t["count"].tolist()
+    [6, 3, 0, 0, 0, 0, 1]
     """
     order = list(order)
     values = pd.Series(np.asarray(stages, dtype=object)).astype("string")
@@ -264,7 +273,7 @@ def ladder_counts(stages, order: Sequence[str] = LADDER_STAGES) -> pd.DataFrame:
     unknown = sorted(set(values) - set(order))
     if unknown:
         raise ValueError(f"stages: unknown stage(s) {unknown}; expected one of {order}")
-    count = values.value_counts().reindex(order, fill_value=0).astype(float)
+    count = values.value_counts().reindex(order, fill_value=0).astype("int64")
     reached = count[::-1].cumsum()[::-1]
     with np.errstate(divide="ignore", invalid="ignore"):
         step = reached / reached.shift(1)
@@ -476,6 +485,8 @@ def plot_satisfaction_quadrants(satisfaction, loyalty, satisfaction_cut: float =
     ax.axhline(loyalty_cut - 0.5, color="black", lw=1)
     ax.set(xlabel="Satisfaction", ylabel="Loyalty (repurchase intent)",
            title="Apostles, mercenaries, hostages, terrorists")
+    ax.set_xticks(np.unique(sat)[:12])
+    ax.set_yticks(np.unique(loy)[:12])
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=2, fontsize=10,
               markerscale=0.4)
     return ax
@@ -571,3 +582,22 @@ def programme_economics(members: float, spend_per_member: float, uplift: float, 
     break_even = (base * cost_per_revenue + fixed) / denom if denom > 0 else float("inf")
     return ProgrammeEconomics(base, incremental, profit, reward_cost, fixed,
                               profit - reward_cost - fixed, break_even)
+
+
+def compare_programmes(scenarios: Mapping[str, Mapping[str, float]]) -> pd.DataFrame:
+    """:func:`programme_economics` for several programme designs side by side (one row each).
+
+    >>> t = compare_programmes({
+    ...     "standalone": dict(members=1000, spend_per_member=1000, uplift=0.05, margin=0.2,
+    ...                        reward_rate=0.01, redemption_rate=1.0),
+    ...     "coalition": dict(members=1000, spend_per_member=1000, uplift=0.05, margin=0.2,
+    ...                       reward_rate=0.01, redemption_rate=1.0, partner_share=0.5)})
+    >>> t["net_benefit"].round().tolist()
+    [-500.0, 4750.0]
+    """
+    if not isinstance(scenarios, Mapping) or not scenarios:
+        raise TypeError("scenarios: expected {name: {argument: value}} with at least one design")
+    table = pd.DataFrame({name: programme_economics(**dict(kw)).as_series()
+                          for name, kw in scenarios.items()}).T
+    table.index.name = "design"
+    return table

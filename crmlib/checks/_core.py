@@ -147,7 +147,8 @@ def label(choices: Iterable[str] | None = None) -> Callable[[Any, Any], tuple[bo
 
     def compare(answer: Any, expected: Any) -> tuple[bool, str]:
         if not isinstance(answer, str):
-            return False, f"expected a text label such as {expected!r}'s kind, got {_describe(answer)}."
+            kind = f" (one of {options})" if options is not None else " (a word in quotes)"
+            return False, f"expected a text label{kind}, got {_describe(answer)}."
         got = answer.strip().lower()
         if options is not None and got not in options:
             return False, f"{answer!r} is not one of the options {options}."
