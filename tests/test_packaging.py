@@ -64,7 +64,8 @@ def test_readme_opens_with_the_two_commands():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```(?:bash|sh)?\n(.*?)```", readme, re.S)
     assert blocks, "README has no command block"
-    commands = [l.strip() for l in blocks[0].splitlines() if l.strip() and not l.startswith("#")]
+    commands = [l.split("#")[0].strip() for l in blocks[0].splitlines()
+                if l.strip() and not l.startswith("#")]
     assert commands == ["make lab", "make test"]
     assert "conda env create -f environment.yml" in readme
 

@@ -7,8 +7,9 @@ In a solution notebook, answer code sits between nbgrader's markers::
     ### END SOLUTION
 
 In the exercise notebook each such region becomes ``NAME = ...  # your answer here`` for every
-name the region assigns at top level (so the self-check below it reports "not answered yet"),
-or ``# your code here`` when it assigns nothing. A markdown region becomes "*Write your answer
+name the region assigns at top level *and* the rest of the notebook uses (so the self-check
+below it reports "not answered yet"); helper variables of the worked answer are not shown, and
+a region that leaves nothing for later cells becomes ``# your code here``. A markdown region becomes "*Write your answer
 here.*". Cells tagged ``solution-only`` are dropped. Outputs are cleared, then the exercise
 notebook is executed so readers see the untouched state (``make exercises``).
 
@@ -55,21 +56,27 @@ def assigned_names(code: str) -> list[str]:
     return names
 
 
-def _replace_code(match: re.Match) -> str:
+def _replace_code(match: re.Match, used: set[str]) -> str:
     indent, body = match.group(1), match.group(2)
-    names = assigned_names(body)
+    names = [n for n in assigned_names(body) if n in used]
     if not names:
         return f"{indent}# your code here"
     return "\n".join(f"{indent}{name} = {CODE_PLACEHOLDER}" for name in names)
 
 
-def strip_cell(cell) -> object | None:
+def names_used_outside_solutions(cells) -> set[str]:
+    """Identifiers that code outside the solution regions refers to (e.g. self-check cells)."""
+    text = "\n".join(_REGION.sub("", c.source) for c in cells if c.cell_type == "code")
+    return set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text))
+
+
+def strip_cell(cell, used: set[str]) -> object | None:
     """The exercise version of one solution cell (None when the cell is dropped)."""
     if "solution-only" in cell.get("metadata", {}).get("tags", []):
         return None
     cell = copy.deepcopy(cell)
     if cell.cell_type == "code":
-        cell.source = _REGION.sub(_replace_code, cell.source)
+        cell.source = _REGION.sub(lambda m: _replace_code(m, used), cell.source)
         cell.outputs, cell.execution_count = [], None
     elif cell.cell_type == "markdown":
         cell.source = _REGION.sub(lambda m: f"{m.group(1)}{MARKDOWN_PLACEHOLDER}", cell.source)
@@ -81,9 +88,8 @@ def strip_cell(cell) -> object | None:
 def make_exercise(solution_nb):
     """The exercise notebook for a solution notebook (not executed)."""
     nb = copy.deepcopy(solution_nb)
-    nb.cells = [c for c in (strip_cell(c) for c in solution_nb.cells) if c is not None]
-    for cell in nb.cells:
-        cell.pop("id", None)
+    used = names_used_outside_solutions(solution_nb.cells)
+    nb.cells = [c for c in (strip_cell(c, used) for c in solution_nb.cells) if c is not None]
     nb.metadata.pop("widgets", None)
     nbformat.validator.normalize(nb)
     return nb
