@@ -93,7 +93,8 @@ def evaluate(exercise_id: str, answer: Any) -> Feedback:
         return Feedback("wrong", f"❌ Not quite: {detail}{hint}".rstrip())
     except Exception as exc:  # the promise: a student's input never crashes the check
         return Feedback("error", f"⚠️ This answer could not be checked ({type(exc).__name__}: "
-                                 f"{exc}). Look at its type and shape, then try again.")
+                                 f"{' '.join(str(exc).split())}). Look at its type and shape, "
+                                 "then try again.")
 
 
 def check(exercise_id: str, answer: Any) -> None:
@@ -110,7 +111,7 @@ def check(exercise_id: str, answer: Any) -> None:
 # ---------------------------------------------------------------------------------------------
 
 def _describe(value: Any) -> str:
-    text = repr(value)
+    text = " ".join(repr(value).split())  # one line: a DataFrame's repr spans many
     return f"{type(value).__name__} {text if len(text) < 60 else text[:57] + '...'}"
 
 
