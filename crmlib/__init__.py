@@ -26,6 +26,7 @@ ipywidgets are imported only when a figure or widget is first asked for.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from typing import Any
 
 from ._seed import DEFAULT_SEED, seed
@@ -33,11 +34,13 @@ from ._seed import DEFAULT_SEED, seed
 __version__ = "0.1.0"
 __all__ = ["seed", "DEFAULT_SEED", "__version__"]
 
-_SUBMODULES = {"checks", "churn", "data", "index", "loyalty", "plotting"}
+def _submodules() -> set[str]:
+    import pkgutil
+    return {m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")}
 
 
 def __getattr__(name: str) -> Any:  # PEP 562: lazy submodules keep `import crmlib` cheap
-    if name in _SUBMODULES:
+    if not name.startswith("_") and importlib.util.find_spec(f"{__name__}.{name}") is not None:
         module = importlib.import_module(f"{__name__}.{name}")
         globals()[name] = module
         return module
@@ -45,4 +48,4 @@ def __getattr__(name: str) -> Any:  # PEP 562: lazy submodules keep `import crml
 
 
 def __dir__() -> list[str]:
-    return sorted(set(__all__) | _SUBMODULES)
+    return sorted(set(__all__) | _submodules())

@@ -17,7 +17,14 @@ Each chapter registers its exercises in a module named after the chapter's conce
 """
 from __future__ import annotations
 
-from . import loyalty  # noqa: F401  (registers the chapter's exercises)
+import importlib as _importlib
+import pkgutil as _pkgutil
+
 from ._core import NOT_ANSWERED, REGISTRY, Feedback, check, evaluate
+
+# Every public module in this package registers one chapter's exercises when imported.
+for _module in _pkgutil.iter_modules(__path__):
+    if not _module.name.startswith("_"):
+        _importlib.import_module(f"{__name__}.{_module.name}")
 
 __all__ = ["check", "evaluate", "Feedback", "REGISTRY", "NOT_ANSWERED"]
