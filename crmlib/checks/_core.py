@@ -126,8 +126,14 @@ def number(rel_tol: float = 1e-6, abs_tol: float = 1e-9, unit: str = ""
                 return False, f"you gave text ({answer!r}); give the number itself, without quotes."
             except ValueError:
                 return False, f"expected a number, got the text {answer!r}."
-        if isinstance(answer, (pd.Series, np.ndarray, list, tuple)) and np.size(answer) == 1:
-            return False, "expected a single number, got a one-element collection; take its value."
+        if isinstance(answer, np.ndarray) and answer.ndim == 0:
+            answer = answer.item()
+        if isinstance(answer, pd.DataFrame):
+            return False, f"expected a single number, got a table (DataFrame of shape {answer.shape}); pick one value."
+        if isinstance(answer, (pd.Series, np.ndarray, list, tuple)):
+            if len(answer) == 1:
+                return False, "expected a single number, got a one-element collection; take its value."
+            return False, f"expected a single number, got a collection of {len(answer)} values."
         if isinstance(answer, bool) or not isinstance(answer, (Real, np.number)):
             return False, f"expected a number, got {_describe(answer)}."
         value = float(answer)
@@ -144,7 +150,7 @@ def number(rel_tol: float = 1e-6, abs_tol: float = 1e-9, unit: str = ""
 
 def label(choices: Iterable[str] | None = None) -> Callable[[Any, Any], tuple[bool, str]]:
     """Compare one text label, ignoring case and surrounding spaces."""
-    options = sorted(choices) if choices is not None else None
+    options = sorted(str(c).strip().lower() for c in choices) if choices is not None else None
 
     def compare(answer: Any, expected: Any) -> tuple[bool, str]:
         if not isinstance(answer, str):
@@ -171,6 +177,8 @@ def numbers(rel_tol: float = 1e-6) -> Callable[[Any, Any], tuple[bool, str]]:
             answer = answer.iloc[:, 0]
         if not isinstance(answer, (pd.Series, list, tuple, np.ndarray)):
             return False, f"expected {len(exp)} numbers (a Series or list), got {_describe(answer)}."
+        if isinstance(answer, np.ndarray) and answer.ndim != 1:
+            return False, f"expected a one-dimensional list of {len(exp)} numbers, got an array of shape {answer.shape}."
         got = pd.Series(answer) if not isinstance(answer, pd.Series) else answer
         if len(got) != len(exp):
             return False, f"expected {len(exp)} values, got {len(got)}."

@@ -119,10 +119,10 @@ register(Exercise(
     "loyalty.satisfied_not_loyal", "Why satisfied customers defect",
     expected=lambda: None,
     compare=keywords([
-        ("competit", "竞争", "alternative", "rival"),
-        ("switching cost", "转换成本", "转移成本", "switch"),
-        ("reward", "incentive", "programme", "program", "常客", "奖励"),
-        ("sensitiv", "敏感", "price", "quality"),
+        ("competition", "competit", "竞争", "alternative", "rival"),
+        ("switching costs", "switching cost", "转换成本", "转移成本", "switch"),
+        ("rewards", "reward", "incentive", "programme", "program", "常客", "奖励"),
+        ("sensitivity to price or quality", "sensitiv", "敏感", "price", "quality"),
     ], need=2),
     hint="the lesson plan names four factors besides satisfaction that shape loyalty.",
 ))
