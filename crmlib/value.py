@@ -1,0 +1,847 @@
+"""Customer value (顾客价值/客户价值): its definitions and drivers, Kotler's customer delivered
+value, and Gale's customer value analysis with the customer value map.
+
+Two ways of putting a number on value from the customer's side:
+
+- **Kotler's customer delivered value (顾客让渡价值)**: total customer value (product, service,
+  personnel, image) minus total customer cost (money, time, energy, psychic cost).
+- **Gale's customer value analysis (盖尔顾客价值测量方法)**: customers weigh the attributes of
+  quality and price and rate each brand on them. Comparing our ratings with the competitors'
+  gives the *market-perceived quality* and the *market-perceived price* (100 = parity); the
+  customer value map puts every brand at (relative quality, relative price) against a
+  fair-value line.
+
+>>> market_perceived_quality({"taste": 60, "speed": 40}, {"taste": 8, "speed": 6},
+...                          {"taste": 8, "speed": 5})
+108.0
+
+References
+----------
+Kotler, P. & Keller, K. L. (2016). *Marketing Management* (15th ed.). Pearson (customer
+delivered value, customer-perceived value).
+Gale, B. T. (1994). *Managing Customer Value: Creating Quality and Service That Customers Can
+See*. Free Press.
+Zeithaml, V. A. (1988). Consumer perceptions of price, quality, and value. *Journal of
+Marketing*, 52(3), 2-22.
+Woodruff, R. B. (1997). Customer value: the next source for competitive advantage. *Journal of
+the Academy of Marketing Science*, 25(2), 139-153.
+Anderson, J. C., Jain, D. C. & Chintagunta, P. K. (1993). Customer value assessment in business
+markets. *Journal of Business-to-Business Marketing*, 1(1), 3-29.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import _validate as v
+
+__all__ = [
+    "value_definitions", "value_characteristics", "value_drivers", "driver_identification_steps",
+    "KOTLER_VALUE", "KOTLER_COST", "delivered_value_components", "delivered_value",
+    "plot_delivered_value", "quality_profile", "market_perceived_quality", "price_profile",
+    "market_perceived_price", "relative_price", "customer_value", "value_map_table",
+    "plot_quality_profile", "plot_value_map", "value_map_widget",
+]
+
+
+# ---------------------------------------------------------------------------------------------
+# Teaching tables (slide deck 003, chapter 3)
+# ---------------------------------------------------------------------------------------------
+
+def value_definitions() -> pd.DataFrame:
+    """Definitions of customer value from the source's authors, in the course's words, with
+    the idea each one stresses.
+
+    >>> value_definitions().index.tolist()
+    ['Zeithaml (1988)', 'Woodruff (1997)', 'Anderson et al. (1993)', 'Kotler', 'Gale (1994)']
+    """
+    rows = [
+        ("Zeithaml (1988)", "the customer's overall judgement of a product's usefulness, "
+         "weighing what is received (perceived benefits) against what is given up "
+         "(perceived costs)", "a trade-off, judged by the customer"),
+        ("Woodruff (1997)", "what the customer perceives and prefers about a product's "
+         "attributes, their performance and the consequences of use, as they help reach the "
+         "customer's goals in a given situation of use", "a hierarchy: attributes, "
+         "consequences, goals; depends on the use situation"),
+        ("Anderson et al. (1993)", "the net gain: the worth of what the customer obtains from "
+         "the purchase minus the full cost of obtaining it", "a net amount, often in money"),
+        ("Kotler", "customer delivered value: total customer value (product, service, "
+         "personnel, image) minus total customer cost (money, time, energy, psychic cost)",
+         "value and cost both have several parts"),
+        ("Gale (1994)", "market-perceived quality adjusted for the relative price of the "
+         "product, judged against competitors' offers", "relative to competitors"),
+    ]
+    return pd.DataFrame(rows, columns=["author", "definition", "stresses"]).set_index("author")
+
+
+def value_characteristics() -> pd.DataFrame:
+    """The five characteristics of customer value in the slide deck (顾客价值的特征).
+
+    >>> value_characteristics()["chinese"].tolist()
+    ['主观性', '层次性', '动态性', '相对性', '实践性']
+    """
+    rows = [
+        ("subjective", "主观性", "the customer, not the firm, decides what an offer is worth"),
+        ("hierarchical", "层次性", "attributes serve consequences, which serve goals"),
+        ("dynamic", "动态性", "what customers value changes over time and with experience"),
+        ("relative", "相对性", "judged against competitors' offers and the customer's "
+         "own expectations"),
+        ("practical", "实践性", "formed in actual use, in a particular situation"),
+    ]
+    return pd.DataFrame(rows, columns=["characteristic", "chinese", "meaning"]
+                        ).set_index("characteristic")
+
+
+def value_drivers() -> pd.DataFrame:
+    """The drivers of customer value (顾客价值的驱动因素) in the slide deck: five groups and
+    their elements, with the side of the value equation each mainly acts on.
+
+    >>> value_drivers().groupby("driver", sort=False).size().tolist()
+    [3, 3, 3, 4, 4]
+    """
+    groups = [
+        ("product/service", "产品/服务因素", "benefit and cost",
+         [("quality", "质量"), ("price", "价格"), ("convenience", "便利性")]),
+        ("brand", "品牌因素", "benefit",
+         [("brand identification", "品牌认同"), ("brand loyalty", "品牌忠诚"),
+          ("brand awareness", "品牌意识")]),
+        ("knowledge", "知识因素", "benefit",
+         [("organisational learning", "组织学习"), ("customer learning", "顾客学习"),
+          ("knowledge integration", "知识集成")]),
+        ("technology", "技术因素", "benefit",
+         [("product innovation", "产品创新"), ("service", "服务"), ("logistics", "物流"),
+          ("technical support", "技术支持")]),
+        ("relationship", "关系因素", "benefit and cost",
+         [("emotional contact", "情感联络"), ("emotional atmosphere", "情感氛围"),
+          ("trust", "信任"), ("switching cost", "转移成本")]),
+    ]
+    rows = [(driver, chinese, side, element, element_cn)
+            for driver, chinese, side, elements in groups for element, element_cn in elements]
+    return pd.DataFrame(rows, columns=["driver", "chinese", "acts_on", "element",
+                                       "element_chinese"])
+
+
+def driver_identification_steps() -> pd.DataFrame:
+    """How to identify value drivers (顾客价值驱动因素分析步骤): three stages, each with its
+    steps, from the slide deck.
+
+    >>> driver_identification_steps()["stage"].unique().tolist()
+    ['start', 'survey', 'analysis']
+    """
+    rows = [
+        ("start", "启动阶段", "set the industry or segment scope", "确定行业范围"),
+        ("start", "启动阶段", "choose whom to interview", "确定访谈对象"),
+        ("start", "启动阶段", "in-depth interviews: a first list of candidate drivers",
+         "深度访谈"),
+        ("start", "启动阶段", "design the questionnaire (check its validity with experts)",
+         "问卷设计"),
+        ("survey", "调查阶段", "pretest with target customers and revise", "预调查"),
+        ("survey", "调查阶段", "draw the sample", "抽样"),
+        ("survey", "调查阶段", "run the survey", "问卷调查"),
+        ("survey", "调查阶段", "collect and clean the data", "数据采集"),
+        ("analysis", "分析阶段", "process the data: validity and reliability tests "
+         "(e.g. Cronbach's alpha, chapter 4)", "数据处理"),
+        ("analysis", "分析阶段", "analyse and report which drivers matter", "结果分析"),
+    ]
+    return pd.DataFrame(rows, columns=["stage", "stage_chinese", "step", "step_chinese"])
+
+
+# ---------------------------------------------------------------------------------------------
+# Kotler: customer delivered value
+# ---------------------------------------------------------------------------------------------
+
+#: The four components of total customer value in Kotler's model.
+KOTLER_VALUE = ("product", "service", "personnel", "image")
+#: The four components of total customer cost in Kotler's model.
+KOTLER_COST = ("money", "time", "energy", "psychic")
+
+
+def delivered_value_components() -> pd.DataFrame:
+    """Kotler's customer delivered value as a teaching table: each component, its side (value
+    or cost), its Chinese term and an example from food delivery.
+
+    >>> delivered_value_components().loc["psychic", ["side", "chinese"]].tolist()
+    ['cost', '精神成本']
+    """
+    rows = [
+        ("product", "value", "产品价值", "the meal: taste, freshness, portion"),
+        ("service", "value", "服务价值", "delivery on time, refunds, customer service"),
+        ("personnel", "value", "人员价值", "a courteous, competent rider and service staff"),
+        ("image", "value", "形象价值", "the brand the customer is happy to be seen using"),
+        ("money", "cost", "货币成本", "menu price, delivery fee, packaging fee"),
+        ("time", "cost", "时间成本", "choosing, ordering, waiting"),
+        ("energy", "cost", "精力成本", "effort: comparing apps, going down to the gate"),
+        ("psychic", "cost", "精神成本", "worry: will it be late, cold, wrong, unsafe?"),
+    ]
+    return pd.DataFrame(rows, columns=["component", "side", "chinese", "example"]
+                        ).set_index("component")
+
+
+def _components(parts: Any, name: str) -> pd.DataFrame:
+    """Component amounts as a DataFrame (rows = offers): from a mapping, Series or DataFrame."""
+    if isinstance(parts, pd.DataFrame):
+        frame = parts
+    elif isinstance(parts, pd.Series):
+        frame = parts.to_frame().T
+    elif isinstance(parts, Mapping):
+        frame = pd.DataFrame([dict(parts)])
+    else:
+        raise TypeError(f"{name}: expected a mapping {{component: amount}}, a Series or a "
+                        f"DataFrame (one row per offer), got {type(parts).__name__}")
+    if frame.shape[1] == 0 or frame.shape[0] == 0:
+        raise ValueError(f"{name}: is empty; give at least one component")
+    clean = {}
+    for col in frame.columns:
+        arr = v.as_float_array(frame[col], f"{name}[{col!r}]")
+        if (arr < 0).any():
+            raise ValueError(f"{name}[{col!r}]: amounts must be zero or more, got a negative "
+                             f"value {v.describe_positions(arr < 0, frame.index)}")
+        clean[col] = arr
+    return pd.DataFrame(clean, index=frame.index)
+
+
+def delivered_value(value: Any, cost: Any) -> pd.Series | pd.DataFrame:
+    """Kotler's customer delivered value: total customer value minus total customer cost.
+
+    Parameters
+    ----------
+    value : mapping, Series or DataFrame
+        The value components (e.g. product, service, personnel, image, see
+        :data:`KOTLER_VALUE`) as amounts on one scale (money, or points); a DataFrame has one
+        row per offer.
+    cost : mapping, Series or DataFrame
+        The cost components (money, time, energy, psychic, see :data:`KOTLER_COST`) on the same
+        scale; the same rows as ``value`` for a DataFrame.
+
+    Returns
+    -------
+    Series (one offer) or DataFrame (one row per offer) with ``total_value``, ``total_cost``,
+    ``delivered_value`` = total value - total cost and ``value_ratio`` = total value / total
+    cost (Kotler also reads the ratio; inf when the cost is 0).
+
+    Examples
+    --------
+    >>> delivered_value({"product": 50, "service": 20, "personnel": 10, "image": 10},
+    ...                 {"money": 40, "time": 15, "energy": 5, "psychic": 5}).tolist()
+    [90.0, 65.0, 25.0, 1.3846153846153846]
+    """
+    values = _components(value, "value")
+    costs = _components(cost, "cost")
+    if isinstance(value, pd.DataFrame) or isinstance(cost, pd.DataFrame):
+        if not values.index.equals(costs.index):
+            raise ValueError("value and cost must have the same rows (offers); got "
+                             f"{list(values.index)[:5]} and {list(costs.index)[:5]}")
+    total_value = values.sum(axis=1)
+    total_cost = costs.sum(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = total_value / total_cost
+    table = pd.DataFrame({"total_value": total_value, "total_cost": total_cost,
+                          "delivered_value": total_value - total_cost, "value_ratio": ratio},
+                         index=values.index)
+    if isinstance(value, pd.DataFrame) or isinstance(cost, pd.DataFrame):
+        return table
+    return table.iloc[0].rename(None)
+
+
+def plot_delivered_value(value: Any, cost: Any, ax: Any = None) -> Any:
+    """For each offer, a stacked bar of its value components beside a stacked bar of its cost
+    components, with the delivered value written above. Returns the Axes.
+
+    >>> ax = plot_delivered_value({"product": 50, "image": 10}, {"money": 40, "time": 5})
+    >>> ax.get_ylabel()
+    'Amount'
+    >>> from crmlib import plotting; plotting.close(ax.figure)
+    """
+    from . import plotting
+    values, costs = _components(value, "value"), _components(cost, "cost")
+    table = delivered_value(values, costs)
+    if ax is None:
+        _, ax = plotting.new_figure(figsize=(max(6, 3.2 * len(table) + 2), 5.5))
+    greens = ["#1b9e77", "#52b69a", "#99d98c", "#d9ed92", "#b5e48c", "#76c893"]
+    oranges = ["#d95f02", "#f28e2b", "#ffbe7d", "#fdd0a2", "#e15759", "#ff9d9a"]
+    positions = np.arange(len(table)) * 3.0
+    for side, frame, offset, palette in (("value", values, 0.0, greens),
+                                         ("cost", costs, 1.0, oranges)):
+        bottom = np.zeros(len(frame))
+        for k, col in enumerate(frame.columns):
+            height = frame[col].to_numpy()
+            ax.bar(positions + offset, height, bottom=bottom, width=0.9,
+                   color=palette[k % len(palette)], edgecolor="white",
+                   label=f"{col} ({side})")
+            bottom += height
+    top = max(table["total_value"].max(), table["total_cost"].max())
+    for x, (offer, row) in zip(positions, table.iterrows()):
+        ax.text(x + 0.5, max(row["total_value"], row["total_cost"]) + 0.03 * top,
+                f"delivered value {row['delivered_value']:+,.4g}", ha="center", fontsize=11,
+                fontweight="bold")
+    ax.set_xticks(np.concatenate([positions, positions + 1]))
+    ax.set_xticklabels([f"{o}\nvalue" for o in table.index] + [f"{o}\ncost" for o in table.index])
+    ax.set_ylim(0, top * 1.15)
+    ax.set_ylabel("Amount")
+    ax.set_title("Customer delivered value = total value - total cost")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9)
+    ax.grid(axis="x", visible=False)
+    ax.set_axisbelow(True)
+    return ax
+
+
+# ---------------------------------------------------------------------------------------------
+# Gale: market-perceived quality and price
+# ---------------------------------------------------------------------------------------------
+
+def _labelled(values: Any, name: str) -> tuple[pd.Index | None, np.ndarray]:
+    """(labels or None, float array) for a mapping, Series, list or array of numbers."""
+    if isinstance(values, Mapping):
+        labels = pd.Index(list(values.keys()))
+        return labels, v.as_float_array(list(values.values()), name)
+    if isinstance(values, pd.Series):
+        return values.index, v.as_float_array(values, name)
+    return None, v.as_float_array(values, name).ravel()
+
+
+def _profile_inputs(weights: Any, own: Any, competitors: Any, own_name: str, comp_name: str):
+    """Align weights (summing to 100), own scores and competitor scores (one or more columns)
+    by attribute; check that scores are positive numbers."""
+    w_labels, w = _labelled(weights, "weights")
+    if w.ndim != 1:
+        raise ValueError(f"weights: expected one weight per attribute, got shape {w.shape}")
+    if (w < 0).any():
+        raise ValueError(f"weights: must be zero or more, got a negative weight "
+                         f"{v.describe_positions(w < 0, w_labels)}")
+    if abs(w.sum() - 100) > 1e-6:
+        raise ValueError(f"weights: importance weights must add up to 100, they add up to "
+                         f"{w.sum():.6g}; rescale them (e.g. weights / weights.sum() * 100)")
+    o_labels, o = _labelled(own, own_name)
+    if isinstance(competitors, pd.DataFrame):
+        c_labels = competitors.index
+        names = [str(c) for c in competitors.columns]
+        c = np.column_stack([v.as_float_array(competitors[col], f"{comp_name}[{col!r}]")
+                             for col in competitors.columns]) if names else np.empty((0, 0))
+        if not names:
+            raise ValueError(f"{comp_name}: has no columns; give one column per competitor")
+    elif isinstance(competitors, (Mapping, pd.Series)):
+        c_labels, arr = _labelled(competitors, comp_name)
+        c, names = arr[:, None], [str(getattr(competitors, "name", None) or "competitor")]
+    else:
+        arr = v.as_float_array(competitors, comp_name)
+        if arr.ndim > 2:
+            raise ValueError(f"{comp_name}: expected attributes x competitors, got shape "
+                             f"{arr.shape}")
+        c_labels, c = None, arr.reshape(len(arr), -1) if arr.ndim else arr.reshape(1, 1)
+        names = [f"competitor {k + 1}" for k in range(c.shape[1])]
+    labels = w_labels if w_labels is not None else (o_labels if o_labels is not None
+                                                     else c_labels)
+    aligned = []
+    for arg, arg_labels, arr in ((own_name, o_labels, o), (comp_name, c_labels, c)):
+        if labels is not None and arg_labels is not None:
+            missing = [a for a in labels if a not in arg_labels]
+            extra = [a for a in arg_labels if a not in labels]
+            if missing or extra:
+                raise ValueError(f"{arg}: its attributes do not match the weights'; missing "
+                                 f"{missing}, unexpected {extra}")
+            if arg_labels.has_duplicates:
+                raise ValueError(f"{arg}: an attribute appears twice")
+            arr = arr[arg_labels.get_indexer(labels)]
+        elif len(arr) != len(w):
+            raise ValueError(f"{arg}: has {len(arr)} scores but there are {len(w)} weights; "
+                             "give one score per attribute")
+        aligned.append(arr)
+    o, c = aligned
+    if labels is None:
+        labels = pd.RangeIndex(len(w))
+    for arg, arr in ((own_name, o), (comp_name, c)):
+        if (arr <= 0).any():
+            raise ValueError(f"{arg}: scores must be above 0 (they are divided into one "
+                             f"another); found {arr[arr <= 0][:3].tolist()}")
+    return pd.Index(labels, name="attribute"), w, o, c, names
+
+
+def quality_profile(weights: Any, own_scores: Any, competitor_scores: Any) -> pd.DataFrame:
+    """Gale's market-perceived quality profile: attribute by attribute, our score against the
+    competitors' and its weighted contribution.
+
+    Parameters
+    ----------
+    weights : mapping, Series or list
+        Importance weight of each quality attribute; the weights add up to 100.
+    own_scores : mapping, Series or list
+        Customers' mean performance rating of our product on each attribute (e.g. 1-10).
+    competitor_scores : mapping, Series, list, DataFrame or 2-D array
+        The same ratings for one competitor, or for several (attributes x competitors): then
+        each attribute is compared with the mean of the competitors' ratings.
+
+    Returns
+    -------
+    DataFrame indexed by attribute with ``weight``, ``own``, ``competitor`` (the mean when there
+    are several), ``ratio`` = own / competitor and ``contribution`` = weight x ratio. The
+    contributions add up to :func:`market_perceived_quality`.
+
+    Examples
+    --------
+    >>> quality_profile({"taste": 60, "speed": 40}, {"taste": 8, "speed": 6},
+    ...                 {"taste": 8, "speed": 5})
+               weight  own  competitor  ratio  contribution
+    attribute                                              
+    taste        60.0  8.0         8.0    1.0          60.0
+    speed        40.0  6.0         5.0    1.2          48.0
+    """
+    labels, w, o, c, _ = _profile_inputs(weights, own_scores, competitor_scores, "own_scores",
+                                         "competitor_scores")
+    comp = c.mean(axis=1)
+    ratio = o / comp
+    return pd.DataFrame({"weight": w, "own": o, "competitor": comp, "ratio": ratio,
+                         "contribution": w * ratio}, index=labels)
+
+
+def market_perceived_quality(weights: Any, own_scores: Any, competitor_scores: Any) -> float:
+    """Gale's market-perceived quality ratio (市场感知质量), on a scale where 100 is parity.
+
+    The formula (Gale's ratio method, as in the source's second stage):
+
+    .. math:: \\text{MPQ} = \\sum_i w_i \\cdot \\frac{s_i^{own}}{\\bar s_i^{comp}},
+              \\qquad \\sum_i w_i = 100
+
+    where :math:`s_i^{own}` is customers' mean rating of our product on attribute *i* and
+    :math:`\\bar s_i^{comp}` the competitor's rating (the mean of the competitors' ratings when
+    several are given). Because the weights add up to 100, equal ratings give exactly 100; 110
+    means customers rate our quality 10% above the competition, weight for weight. (Gale writes
+    the same number as a ratio, 1.10; the course keeps the x100 scale.)
+
+    Parameters
+    ----------
+    weights, own_scores, competitor_scores
+        As in :func:`quality_profile`.
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    ValueError
+        Weights that do not add up to 100 or are negative; attributes that do not match;
+        scores that are missing, zero or negative.
+    TypeError
+        Values that are not numbers.
+
+    Examples
+    --------
+    >>> market_perceived_quality([50, 50], [8, 6], [4, 6])       # 50 x 2 + 50 x 1
+    150.0
+    >>> market_perceived_quality([50, 50], [8, 6], [[4, 12], [6, 6]])  # vs the mean: 8, 6
+    100.0
+    """
+    return float(quality_profile(weights, own_scores, competitor_scores)["contribution"].sum())
+
+
+def price_profile(weights: Any, own_satisfaction: Any, competitor_satisfaction: Any
+                  ) -> pd.DataFrame:
+    """Gale's market-perceived price profile: customers' satisfaction with each price
+    attribute (delivery fee, menu prices, discounts ...) for us and for the competitors.
+
+    Following the source, the relative score of a price attribute is the customers'
+    satisfaction with the *competitors'* price divided by their satisfaction with *ours*:
+    above 1, customers find our price worse (dearer) than the competition's.
+
+    Returns
+    -------
+    DataFrame indexed by attribute with ``weight``, ``own``, ``competitor`` (mean of several),
+    ``ratio`` = competitor / own and ``contribution`` = weight x ratio; the contributions add
+    up to :func:`market_perceived_price`.
+
+    Examples
+    --------
+    >>> price_profile({"fee": 50, "menu": 50}, {"fee": 5, "menu": 8}, {"fee": 6, "menu": 8})
+               weight  own  competitor  ratio  contribution
+    attribute                                              
+    fee          50.0  5.0         6.0    1.2          60.0
+    menu         50.0  8.0         8.0    1.0          50.0
+    """
+    labels, w, o, c, _ = _profile_inputs(weights, own_satisfaction, competitor_satisfaction,
+                                         "own_satisfaction", "competitor_satisfaction")
+    comp = c.mean(axis=1)
+    ratio = comp / o
+    return pd.DataFrame({"weight": w, "own": o, "competitor": comp, "ratio": ratio,
+                         "contribution": w * ratio}, index=labels)
+
+
+def market_perceived_price(weights: Any, own_satisfaction: Any,
+                           competitor_satisfaction: Any) -> float:
+    """Gale's market-perceived (relative) price, 100 = parity, above 100 = perceived as dearer.
+
+    .. math:: \\text{MPP} = \\sum_j w_j \\cdot \\frac{\\bar p_j^{comp}}{p_j^{own}},
+              \\qquad \\sum_j w_j = 100
+
+    with :math:`p_j` the customers' satisfaction with price attribute *j* (the source's
+    价格要素相对评分 = satisfaction with the competitor / satisfaction with us).
+
+    >>> market_perceived_price({"fee": 50, "menu": 50}, {"fee": 5, "menu": 8}, {"fee": 6, "menu": 8})
+    110.0
+    """
+    return float(price_profile(weights, own_satisfaction,
+                               competitor_satisfaction)["contribution"].sum())
+
+
+def relative_price(own_price: Any, competitor_prices: Any) -> float:
+    """Relative price from actual prices: 100 x our price / the mean of the competitors'
+    prices (100 = parity). Use it when prices are comparable (the same basket, the same
+    product); use :func:`market_perceived_price` when price has several attributes.
+
+    >>> relative_price(46, [40, 50, 48])     # 46 / 46 x 100
+    100.0
+    >>> round(relative_price(50, 40), 1)
+    125.0
+    """
+    own = v.as_float_array(own_price, "own_price").ravel()
+    if own.size != 1:
+        raise ValueError(f"own_price: expected a single price, got {own.size} values")
+    comp = v.as_float_array(competitor_prices, "competitor_prices").ravel()
+    if own[0] <= 0:
+        raise ValueError(f"own_price: must be above 0, got {own[0]:g}")
+    if (comp <= 0).any():
+        raise ValueError(f"competitor_prices: must be above 0, found "
+                         f"{comp[comp <= 0][:3].tolist()}")
+    return float(100.0 * own[0] / comp.mean())
+
+
+def customer_value(quality: Any, price: Any, quality_weight: float = 0.5) -> Any:
+    """The source's customer value index CV = p x MPQ + (1 - p) x price score, with the price
+    score = 200 - relative price.
+
+    The source writes CV = p·MV + (1 - p)·CP, adding a quality score MV and a price score CP.
+    Its price ratio (satisfaction with competitors / with us) *rises* when our price looks
+    worse, so adding it would reward being dear. The course therefore turns the relative price
+    into a price advantage, 200 - relative price: 100 at parity, above 100 when we are
+    cheaper. This is our reading of an ambiguous formula.
+
+    With it, CV = 100 at parity and CV - 100 = (1 - p) x the vertical distance of the point
+    below the fair-value line of :func:`value_map_table`, so the index and the value map always
+    agree.
+
+    Parameters
+    ----------
+    quality : number or array-like
+        Relative quality, e.g. :func:`market_perceived_quality` (100 = parity).
+    price : number or array-like
+        Relative price, e.g. :func:`market_perceived_price` or :func:`relative_price`.
+    quality_weight : float, default 0.5
+        p, the weight of quality (0 < p < 1); price gets 1 - p.
+
+    >>> customer_value(110, 104)              # 0.5 x 110 + 0.5 x (200 - 104)
+    103.0
+    >>> customer_value([100, 120], [100, 100], quality_weight=0.6).tolist()
+    [100.0, 112.0]
+    """
+    p = v.share(quality_weight, "quality_weight")
+    if p in (0.0, 1.0):
+        raise ValueError("quality_weight: must lie strictly between 0 and 1 (both quality and "
+                         f"price count), got {p:g}")
+    q = v.as_float_array(quality, "quality")
+    r = v.as_float_array(price, "price")
+    if q.shape != r.shape:
+        raise ValueError(f"quality and price must have the same length, got {q.size} and "
+                         f"{r.size}")
+    cv = p * q + (1 - p) * (200.0 - r)
+    if isinstance(quality, pd.Series):
+        return pd.Series(cv, index=quality.index, name="customer_value")
+    return float(cv) if cv.ndim == 0 else cv
+
+
+# ---------------------------------------------------------------------------------------------
+# The customer value map
+# ---------------------------------------------------------------------------------------------
+
+def _firm_table(scores: Any, name: str) -> pd.DataFrame:
+    if not isinstance(scores, pd.DataFrame):
+        raise TypeError(f"{name}: expected a DataFrame of attributes (rows) x firms (columns), "
+                        f"got {type(scores).__name__}")
+    if scores.shape[1] < 2:
+        raise ValueError(f"{name}: needs at least two firms (columns) to compare, got "
+                         f"{scores.shape[1]}")
+    if scores.columns.has_duplicates:
+        raise ValueError(f"{name}: a firm appears twice in the columns {list(scores.columns)}")
+    return scores
+
+
+def value_map_table(quality_weights: Any, quality_scores: pd.DataFrame, prices: Any = None,
+                    price_weights: Any = None, price_scores: pd.DataFrame | None = None,
+                    quality_weight: float = 0.5, band: float = 0.0) -> pd.DataFrame:
+    """Every firm's position on the customer value map, each against the others.
+
+    For each firm, relative quality is :func:`market_perceived_quality` of its ratings against
+    the mean of the *other* firms' ratings, and relative price is either
+    :func:`relative_price` of its price against the others' (give ``prices``) or
+    :func:`market_perceived_price` from price-satisfaction ratings (give ``price_weights`` and
+    ``price_scores``).
+
+    The fair-value line passes through parity (100, 100) with slope p / (1 - p), p =
+    ``quality_weight``: the points of relative price customers accept for one more point of
+    relative quality (slope 1 for p = 0.5, Gale's diagonal). A firm below the line (cheaper
+    than its quality warrants) offers better value; above it, worse value.
+
+    Parameters
+    ----------
+    quality_weights : mapping, Series or list
+        Weights of the quality attributes, adding up to 100.
+    quality_scores : DataFrame
+        Ratings, quality attributes (rows) x firms (columns), at least two firms.
+    prices : mapping or Series, optional
+        One comparable price per firm (e.g. the price of the same basket).
+    price_weights : mapping, Series or list, optional
+        Weights of the price attributes, adding up to 100.
+    price_scores : DataFrame, optional
+        Price-satisfaction ratings, price attributes x firms (the same firms).
+    quality_weight : float, default 0.5
+        p in (0, 1), see :func:`customer_value`.
+    band : float, default 0.0
+        Firms within ``band`` points of the line (vertically) are called "fair value".
+
+    Returns
+    -------
+    DataFrame indexed by firm: ``relative_quality``, ``relative_price``, ``fair_price`` (the
+    line at that quality), ``value_advantage`` = fair price - relative price (positive =
+    better value), ``customer_value`` (:func:`customer_value`) and ``region``.
+    ``table.attrs["slope"]`` holds the line's slope.
+
+    Examples
+    --------
+    >>> q = pd.DataFrame({"us": [8.0, 6.0], "them": [8.0, 5.0]}, index=["taste", "speed"])
+    >>> t = value_map_table({"taste": 60, "speed": 40}, q, prices={"us": 50, "them": 50})
+    >>> t[["relative_quality", "relative_price", "value_advantage", "region"]].round(1)
+          relative_quality  relative_price  value_advantage        region
+    firm                                                                 
+    us               108.0           100.0              8.0  better value
+    them              93.3           100.0             -6.7   worse value
+    """
+    quality_scores = _firm_table(quality_scores, "quality_scores")
+    p = v.share(quality_weight, "quality_weight")
+    if p in (0.0, 1.0):
+        raise ValueError(f"quality_weight: must lie strictly between 0 and 1, got {p:g}")
+    band = v.non_negative(band, "band")
+    firms = list(quality_scores.columns)
+    by_price = prices is not None
+    by_profile = price_weights is not None or price_scores is not None
+    if by_price == by_profile:
+        raise ValueError("give either prices (one price per firm) or price_weights and "
+                         "price_scores (a price-satisfaction profile), not both or neither")
+    if by_price:
+        if not isinstance(prices, (Mapping, pd.Series)):
+            raise TypeError(f"prices: expected a mapping or Series firm -> price, got "
+                            f"{type(prices).__name__}")
+        price_series = pd.Series(dict(prices) if isinstance(prices, Mapping) else prices)
+        missing = [f for f in firms if f not in price_series.index]
+        if missing:
+            raise ValueError(f"prices: no price for firm(s) {missing}")
+        price_series = pd.Series(v.as_float_array(price_series[firms], "prices"), index=firms)
+    else:
+        if price_weights is None or price_scores is None:
+            raise ValueError("give both price_weights and price_scores for a price profile")
+        price_scores = _firm_table(price_scores, "price_scores")
+        missing = [f for f in firms if f not in price_scores.columns]
+        if missing:
+            raise ValueError(f"price_scores: no column for firm(s) {missing}")
+    rows = {}
+    for firm in firms:
+        others = [f for f in firms if f != firm]
+        rq = market_perceived_quality(quality_weights, quality_scores[firm],
+                                      quality_scores[others])
+        if by_price:
+            rp = relative_price(price_series[firm], price_series[others].to_numpy())
+        else:
+            rp = market_perceived_price(price_weights, price_scores[firm], price_scores[others])
+        rows[firm] = (rq, rp)
+    table = pd.DataFrame.from_dict(rows, orient="index",
+                                   columns=["relative_quality", "relative_price"])
+    table.index.name = "firm"
+    slope = p / (1 - p)
+    table["fair_price"] = 100.0 + slope * (table["relative_quality"] - 100.0)
+    table["value_advantage"] = table["fair_price"] - table["relative_price"]
+    table["customer_value"] = customer_value(table["relative_quality"],
+                                             table["relative_price"], p)
+    table["region"] = np.where(table["value_advantage"] > band, "better value",
+                               np.where(table["value_advantage"] < -band, "worse value",
+                                        "fair value"))
+    table.attrs["slope"] = slope
+    table.attrs["band"] = band
+    return table
+
+
+def plot_quality_profile(profile: pd.DataFrame, own_label: str = "us",
+                         competitor_label: str = "competitors", ax: Any = None) -> Any:
+    """Draw a :func:`quality_profile` (or :func:`price_profile`): for each attribute, our
+    rating and the competitors' joined by a line, green where we lead and orange where we
+    trail, with the attribute's weight in its label. Returns the Axes.
+
+    >>> prof = quality_profile({"taste": 60, "speed": 40}, [8, 6], [8, 5])
+    >>> ax = plot_quality_profile(prof)
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['speed (40)', 'taste (60)']
+    >>> from crmlib import plotting; plotting.close(ax.figure)
+    """
+    from . import plotting
+    if not isinstance(profile, pd.DataFrame) or not {"weight", "own", "competitor",
+                                                     "ratio"} <= set(profile.columns):
+        raise TypeError("profile: expected the DataFrame returned by quality_profile() or "
+                        "price_profile()")
+    if ax is None:
+        _, ax = plotting.new_figure(figsize=(8.5, 0.6 * len(profile) + 2))
+    c = plotting.COLORS
+    data = profile.iloc[::-1]
+    labels = [f"{attr} ({w:g})" for attr, w in zip(data.index, data["weight"])]
+    y = np.arange(len(data))
+    lead = (data["own"] >= data["competitor"]).to_numpy()
+    for yi, lo, hi, ok in zip(y, data["competitor"], data["own"], lead):
+        ax.plot([lo, hi], [yi, yi], color=c["good"] if ok else c["bad"], lw=4, alpha=0.5)
+    ax.scatter(data["competitor"], y, s=90, color=c["muted"], zorder=3, label=competitor_label)
+    ax.scatter(data["own"], y, s=110, color=c["neutral"], zorder=4, marker="D", label=own_label)
+    for yi, (own, ratio) in enumerate(zip(data["own"], data["ratio"])):
+        ax.text(max(own, data["competitor"].iloc[yi]) + 0.1, yi, f"x{ratio:.2f}", va="center",
+                fontsize=10)
+    ax.set_yticks(y)
+    ax.set_yticklabels(labels)
+    low = float(min(data["own"].min(), data["competitor"].min()))
+    high = float(max(data["own"].max(), data["competitor"].max()))
+    ax.set_xlim(low - 0.5, high + 0.9)
+    ax.set_xlabel("Mean rating (label: attribute and its weight; x = own / competitor ratio)")
+    ax.set_title("Quality profile: where we lead and where we trail")
+    ax.legend(loc="lower right")
+    return ax
+
+
+def plot_value_map(table: pd.DataFrame, highlight: Any = None, ax: Any = None) -> Any:
+    """The customer value map (顾客价值图): relative quality (x) against relative price (y) for
+    each firm of :func:`value_map_table`, the fair-value line, and the better-value (below
+    the line) and worse-value (above) regions. ``highlight`` marks one firm. Returns the Axes.
+
+    >>> q = pd.DataFrame({"us": [8.0, 6.0], "them": [8.0, 5.0]}, index=["taste", "speed"])
+    >>> ax = plot_value_map(value_map_table([60, 40], q, prices={"us": 50, "them": 50}), "us")
+    >>> ax.get_xlabel()
+    'Relative quality (100 = parity)'
+    >>> from crmlib import plotting; plotting.close(ax.figure)
+    """
+    from . import plotting
+    needed = {"relative_quality", "relative_price", "region"}
+    if not isinstance(table, pd.DataFrame) or not needed <= set(table.columns):
+        raise TypeError("table: expected the DataFrame returned by value_map_table()")
+    if highlight is not None and highlight not in table.index:
+        raise ValueError(f"highlight: {highlight!r} is not one of the firms {list(table.index)}")
+    slope = float(table.attrs.get("slope", 1.0))
+    band = float(table.attrs.get("band", 0.0))
+    if ax is None:
+        _, ax = plotting.new_figure(figsize=(8, 7))
+    c = plotting.COLORS
+    xs, ys = table["relative_quality"].to_numpy(), table["relative_price"].to_numpy()
+    spread = max(8.0, float(np.abs(np.concatenate([xs, ys]) - 100).max()) * 1.35)
+    lo, hi = 100 - spread, 100 + spread
+    line_x = np.array([lo, hi])
+    line_y = 100 + slope * (line_x - 100)
+    ax.fill_between(line_x, line_y, lo - spread, color=c["good"], alpha=0.08, lw=0)
+    ax.fill_between(line_x, line_y, hi + spread, color=c["bad"], alpha=0.08, lw=0)
+    ax.plot(line_x, line_y, color=c["total"], lw=2, label="fair-value line")
+    if band > 0:
+        for shift in (-band, band):
+            ax.plot(line_x, line_y + shift, color=c["total"], lw=1, ls=":")
+    ax.axvline(100, color=c["muted"], lw=1, ls="--")
+    ax.axhline(100, color=c["muted"], lw=1, ls="--")
+    colors = {"better value": c["good"], "worse value": c["bad"], "fair value": c["neutral"]}
+    for firm, x, y, region in zip(table.index, xs, ys, table["region"]):
+        star = firm == highlight
+        ax.scatter([x], [y], s=260 if star else 130, marker="*" if star else "o",
+                   color=colors[region], edgecolor="black", lw=0.8, zorder=4)
+        ax.annotate(f"{firm}", (x, y), xytext=(8, 6), textcoords="offset points", fontsize=12,
+                    fontweight="bold" if star else "normal")
+    ax.text(0.97, 0.04, "BETTER VALUE\n(below the line)", transform=ax.transAxes, ha="right",
+            va="bottom", color=c["good"], fontweight="bold", fontsize=12)
+    ax.text(0.03, 0.96, "WORSE VALUE\n(above the line)", transform=ax.transAxes, ha="left",
+            va="top", color=c["bad"], fontweight="bold", fontsize=12)
+    ax.set(xlim=(lo, hi), ylim=(lo, hi), xlabel="Relative quality (100 = parity)",
+           ylabel="Relative price (100 = parity)", title="Customer value map")
+    ax.set_aspect("equal", adjustable="box")
+    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 0.0), fontsize=10)
+    return ax
+
+
+def _figure_output(fig: Any, text: str) -> dict[str, Any]:
+    """A figure as a notebook display_data output (PNG), so the figure can be closed at once."""
+    import base64
+    import io
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    return {"output_type": "display_data", "metadata": {},
+            "data": {"image/png": base64.b64encode(buffer.getvalue()).decode("ascii"),
+                     "text/plain": f"<Figure: {text}>"}}
+
+
+def value_map_widget(quality_weights: Any, quality_scores: pd.DataFrame, prices: Any = None,
+                     price_weights: Any = None, price_scores: pd.DataFrame | None = None,
+                     highlight: Any = None, quality_weight: float = 0.5) -> Any:
+    """Move the importance of each quality attribute (and the weight of quality against price)
+    and watch the customer value map change.
+
+    The sliders hold raw importances (any non-negative numbers); they are rescaled to add up to
+    100 before :func:`value_map_table` is computed, and the rescaled weights are printed.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The panel; ``panel.sliders`` maps each attribute (and ``"quality_weight"``) to its
+        slider and ``panel.output`` holds the printed table and the map.
+
+    Examples
+    --------
+    >>> q = pd.DataFrame({"us": [8.0, 6.0], "them": [8.0, 5.0]}, index=["taste", "speed"])
+    >>> panel = value_map_widget({"taste": 60, "speed": 40}, q, prices={"us": 50, "them": 50})
+    >>> "us" in panel.output.outputs[0]["text"]
+    True
+    >>> panel.sliders["speed"].value = 0       # only taste counts: us and them are equal
+    >>> "fair value" in panel.output.outputs[0]["text"]
+    True
+    """
+    import ipywidgets as widgets
+
+    from . import plotting
+
+    start = value_map_table(quality_weights, quality_scores, prices, price_weights,
+                            price_scores, quality_weight)  # validates everything first
+    labels, w = _labelled(quality_weights, "quality_weights")
+    labels = list(labels) if labels is not None else list(quality_scores.index)
+    style = {"description_width": "initial"}
+    sliders = {attr: widgets.FloatSlider(value=float(wi), min=0.0, max=max(50.0, float(wi)),
+                                         step=1.0, description=str(attr), style=style,
+                                         continuous_update=False)
+               for attr, wi in zip(labels, w)}
+    sliders["quality_weight"] = widgets.FloatSlider(
+        value=quality_weight, min=0.1, max=0.9, step=0.05, style=style,
+        description="quality_weight (p)", continuous_update=False)
+    output = widgets.Output()
+    del start
+
+    def redraw(_change: Any = None) -> None:
+        raw = np.array([sliders[a].value for a in labels], dtype=float)
+        if raw.sum() <= 0:
+            output.outputs = ({"output_type": "stream", "name": "stdout",
+                               "text": "Give at least one attribute a weight above 0.\n"},)
+            return
+        weights = pd.Series(raw / raw.sum() * 100.0, index=labels)
+        table = value_map_table(weights, quality_scores, prices, price_weights, price_scores,
+                                sliders["quality_weight"].value)
+        text = ("Weights (rescaled to 100): "
+                + ", ".join(f"{a} {wi:.1f}" for a, wi in weights.items()) + "\n"
+                + table[["relative_quality", "relative_price", "value_advantage",
+                         "region"]].round(1).to_string() + "\n")
+        fig, ax = plotting.new_figure(figsize=(7, 6.5))
+        plot_value_map(table, highlight=highlight, ax=ax)
+        image = _figure_output(fig, "customer value map")
+        plotting.close(fig)
+        output.outputs = ({"output_type": "stream", "name": "stdout", "text": text}, image)
+
+    for slider in sliders.values():
+        slider.observe(redraw, names="value")
+    redraw()
+    panel = widgets.VBox([widgets.VBox(list(sliders.values())), output])
+    panel.sliders, panel.output = sliders, output
+    return panel
