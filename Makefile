@@ -16,6 +16,7 @@ help:
 	@echo "make exercises  regenerate exercises/ from solutions/"
 	@echo "make notebooks  re-execute every notebook in place (commit them executed)"
 	@echo "make lock       re-resolve the newest versions into constraints.txt"
+	@echo "make slides     build one offline reveal.js deck per chapter into build/slides/"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -51,3 +52,14 @@ lock:
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .hypothesis
+
+# Slides for the classroom: one reveal.js deck per notebooks/NN_*.ipynb (new chapters included),
+# working offline; everything the decks load is copied into build/slides/vendor/ from the npm
+# tarballs pinned in tools/vendor.json (`make vendor` fetches only those, e.g. before class).
+.PHONY: slides vendor
+
+slides: $(STAMP)
+	$(BIN)/python tools/slides.py build
+
+vendor: $(STAMP)
+	$(BIN)/python tools/slides.py vendor
