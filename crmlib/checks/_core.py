@@ -43,9 +43,18 @@ class Exercise:
     compare: Callable[[Any, Any], tuple[bool, str]]
     hint: str = ""
     mistakes: Sequence[tuple[Callable[[], Any], str]] = field(default_factory=tuple)
+    #: For written answers (``keywords``), a model answer that the check accepts: tests use it.
+    example: Any = None
 
 
 REGISTRY: dict[str, Exercise] = {}
+_EXPECTED: dict[str, Any] = {}  # expected answers are deterministic: compute each once
+
+
+def _expected(exercise: Exercise) -> Any:
+    if exercise.id not in _EXPECTED:
+        _EXPECTED[exercise.id] = exercise.expected()
+    return _EXPECTED[exercise.id]
 
 
 def register(exercise: Exercise) -> Exercise:
@@ -79,7 +88,7 @@ def evaluate(exercise_id: str, answer: Any) -> Feedback:
             return Feedback("error", f"⚠️ There is no exercise {exercise_id!r}. Known: {known}")
         if _is_unanswered(answer):
             return Feedback("unanswered", NOT_ANSWERED)
-        expected = exercise.expected()
+        expected = _expected(exercise)
         ok, detail = exercise.compare(answer, expected)
         if ok:
             return Feedback("correct", f"✅ Correct! {detail}".rstrip())

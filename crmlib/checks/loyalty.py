@@ -125,4 +125,6 @@ register(Exercise(
         ("sensitivity to price or quality", "sensitiv", "敏感", "price", "quality"),
     ], need=2),
     hint="the lesson plan names four factors besides satisfaction that shape loyalty.",
+    example="In a competitive market there are many alternatives and low switching costs, so "
+            "merely satisfied customers switch easily.",
 ))

@@ -233,4 +233,6 @@ register(Exercise(
     ], need=3),
     hint="use both analyses: what to secure (must-be), what can delight (attractive), what to "
          "drop (reverse), and where the value map says QuickBite trails.",
+    example="Secure the must-be basics such as the tamper seal, add attractive features like "
+            "on-time compensation, and drop the reverse push promotions.",
 ))
