@@ -55,6 +55,13 @@ def test_every_dependency_is_locked():
     assert not missing, f"run `make lock`: {missing} not in constraints.txt"
 
 
+def test_readme_lists_the_same_packages():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (running the course|the tests[^|]*) \| ([^|]+) \|$", readme, re.M)
+    listed = {p.strip().lower() for _, packages in rows for p in packages.split(",")}
+    assert listed == _pyproject_packages()
+
+
 def test_python_requirement_is_311():
     assert _pyproject()["project"]["requires-python"] == ">=3.11"
     assert "python=3.11" in (ROOT / "environment.yml").read_text(encoding="utf-8")
