@@ -325,17 +325,6 @@ _SLIDERS = {
 }
 
 
-def _figure_output(fig: Any) -> dict[str, Any]:
-    """A figure as a notebook display_data output (PNG), so the figure can be closed at once."""
-    import base64
-    import io
-
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    return {"output_type": "display_data", "metadata": {},
-            "data": {"image/png": base64.b64encode(buffer.getvalue()).decode("ascii"),
-                     "text/plain": "<Figure: Mrs Smith waterfall>"}}
-
 
 def mrs_smith_widget(**defaults: float) -> Any:
     """An interactive panel: one slider per assumption, redrawing the waterfall as they move.
@@ -381,7 +370,7 @@ def mrs_smith_widget(**defaults: float) -> Any:
         result = mrs_smith_loss(weeks_per_year=start["weeks_per_year"], **values)
         fig, ax = plotting.new_figure()
         plot_waterfall(result, ax=ax)
-        image = _figure_output(fig)
+        image = plotting.figure_output(fig, "Mrs Smith waterfall")
         plotting.close(fig)  # the PNG is kept; the figure itself must not leak into the notebook
         # setting outputs directly works with or without a running kernel
         output.outputs = ({"output_type": "stream", "name": "stdout", "text": f"{result}\n"},

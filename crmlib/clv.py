@@ -865,17 +865,6 @@ _BUCKET_SLIDERS = {
 }
 
 
-def _figure_output(fig: Any, label: str) -> dict[str, Any]:
-    """A figure as a notebook display_data output (PNG), so the figure can be closed at once."""
-    import base64
-    import io
-
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    return {"output_type": "display_data", "metadata": {},
-            "data": {"image/png": base64.b64encode(buffer.getvalue()).decode("ascii"),
-                     "text/plain": f"<Figure: {label}>"}}
-
 
 def leaky_bucket_widget(initial: float = 1000, acquired: float = 200, retention: float = 0.75,
                         periods: int = 20) -> Any:
@@ -924,7 +913,7 @@ def leaky_bucket_widget(initial: float = 1000, acquired: float = 200, retention:
                                         gridspec_kw={"height_ratios": [3, 2]})
         plot_leaky_bucket(v["initial"], v["acquired"], v["retention"], int(v["periods"]),
                           axes=axes)
-        image = _figure_output(fig, "leaky bucket")
+        image = plotting.figure_output(fig, "leaky bucket")
         plotting.close(fig)
         output.outputs = ({"output_type": "stream", "name": "stdout", "text": text}, image)
 

@@ -1620,7 +1620,6 @@ def care_widget(conn: sqlite3.Connection, as_of: Any = AS_OF, lapsed_days: int =
     import ipywidgets as widgets
 
     from . import plotting
-    from .churn import _figure_output
 
     _check_conn(conn)
     as_of = _iso_date(as_of, "as_of")
@@ -1645,7 +1644,7 @@ def care_widget(conn: sqlite3.Connection, as_of: Any = AS_OF, lapsed_days: int =
                 f"{lapsed} days) and {counts.get('birthday', 0)} birthdays (next {window} days).\n")
         fig, ax = plotting.new_figure(figsize=(9, 5))
         plot_recency(segments, lapsed, ax=ax)
-        image = _figure_output(fig)
+        image = plotting.figure_output(fig, "care list")
         image["data"]["text/plain"] = "<Figure: recency histogram>"
         plotting.close(fig)
         output.outputs = ({"output_type": "stream", "name": "stdout", "text": text}, image)

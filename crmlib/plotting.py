@@ -16,7 +16,7 @@ from typing import Any
 
 import matplotlib.pyplot as plt
 
-__all__ = ["COLORS", "STYLE", "new_figure", "close", "plt"]
+__all__ = ["COLORS", "STYLE", "new_figure", "close", "figure_output", "plt"]
 
 #: Colours with a meaning that stays the same across chapters.
 COLORS = {
@@ -60,3 +60,23 @@ def new_figure(nrows: int = 1, ncols: int = 1, **kwargs: Any):
 def close(fig) -> None:
     """Close a figure (tests and scripts call this so figures do not pile up)."""
     plt.close(fig)
+
+
+def figure_output(fig, label: str = "figure") -> dict[str, Any]:
+    """A figure as a notebook ``display_data`` output (PNG), so a widget can show it in its Output
+    area and close the figure at once (no figures pile up, and it works without a live kernel).
+
+    >>> fig, ax = new_figure()
+    >>> out = figure_output(fig, "demo")
+    >>> out["data"]["text/plain"], out["output_type"]
+    ('<Figure: demo>', 'display_data')
+    >>> close(fig)
+    """
+    import base64
+    import io
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    return {"output_type": "display_data", "metadata": {},
+            "data": {"image/png": base64.b64encode(buffer.getvalue()).decode("ascii"),
+                     "text/plain": f"<Figure: {label}>"}}

@@ -1023,17 +1023,6 @@ def plot_csd(summary: pd.DataFrame, ax=None):
     return ax
 
 
-def _figure_output(fig: Any, text: str) -> dict[str, Any]:
-    """A figure as a notebook display_data output (PNG), so the figure can be closed at once."""
-    import base64
-    import io
-
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    return {"output_type": "display_data", "metadata": {},
-            "data": {"image/png": base64.b64encode(buffer.getvalue()).decode("ascii"),
-                     "text/plain": f"<Figure: {text}>"}}
-
 
 def csd_widget(data: pd.DataFrame,
                system: Mapping[str, tuple[float, Mapping[str, Indicator]]],
@@ -1092,7 +1081,7 @@ def csd_widget(data: pd.DataFrame,
                                 "contribution": weights * means})
         fig, ax = plotting.new_figure(figsize=(8, 0.55 * len(summary) + 2))
         plot_csd(summary, ax=ax)
-        image = _figure_output(fig, "CSD contributions")
+        image = plotting.figure_output(fig, "CSD contributions")
         plotting.close(fig)
         shown = ", ".join(f"{d} {w:.2f}" for d, w in weights.items())
         output.outputs = ({"output_type": "stream", "name": "stdout",

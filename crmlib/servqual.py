@@ -991,16 +991,6 @@ def plot_gaps_model(ax: Any = None) -> Any:
 # widget
 # ---------------------------------------------------------------------------------------------
 
-def _figure_output(fig: Any, text: str) -> dict[str, Any]:
-    import base64
-    import io
-
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    return {"output_type": "display_data", "metadata": {},
-            "data": {"image/png": base64.b64encode(buffer.getvalue()).decode("ascii"),
-                     "text/plain": f"<Figure: {text}>"}}
-
 
 def weights_widget(expectations: pd.DataFrame, perceptions: pd.DataFrame, weights: Any = None,
                    scale: tuple[float, float] = (1, 7), missing: str = "pairwise") -> Any:
@@ -1071,7 +1061,7 @@ def weights_widget(expectations: pd.DataFrame, perceptions: pd.DataFrame, weight
         ax.set_xlabel("Weighted shortfall: points/100 × (P − E)")
         ax.set_title("Priorities for improvement (top = first)")
         ax.set_axisbelow(True)
-        image = _figure_output(fig, "SERVQUAL priorities")
+        image = plotting.figure_output(fig, "SERVQUAL priorities")
         plotting.close(fig)
         output.outputs = ({"output_type": "stream", "name": "stdout", "text": text}, image)
 

@@ -764,17 +764,6 @@ def plot_value_map(table: pd.DataFrame, highlight: Any = None, ax: Any = None) -
     return ax
 
 
-def _figure_output(fig: Any, text: str) -> dict[str, Any]:
-    """A figure as a notebook display_data output (PNG), so the figure can be closed at once."""
-    import base64
-    import io
-
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    return {"output_type": "display_data", "metadata": {},
-            "data": {"image/png": base64.b64encode(buffer.getvalue()).decode("ascii"),
-                     "text/plain": f"<Figure: {text}>"}}
-
 
 def value_map_widget(quality_weights: Any, quality_scores: pd.DataFrame, prices: Any = None,
                      price_weights: Any = None, price_scores: pd.DataFrame | None = None,
@@ -835,7 +824,7 @@ def value_map_widget(quality_weights: Any, quality_scores: pd.DataFrame, prices:
                          "region"]].round(1).to_string() + "\n")
         fig, ax = plotting.new_figure(figsize=(7, 6.5))
         plot_value_map(table, highlight=highlight, ax=ax)
-        image = _figure_output(fig, "customer value map")
+        image = plotting.figure_output(fig, "customer value map")
         plotting.close(fig)
         output.outputs = ({"output_type": "stream", "name": "stdout", "text": text}, image)
 
