@@ -15,15 +15,17 @@ True
 """
 from __future__ import annotations
 
+import argparse
 import json
 import os
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-__all__ = ["data_dir", "list_datasets", "schema", "describe", "load"]
+__all__ = ["data_dir", "list_datasets", "schema", "describe", "load", "write", "script_main"]
 
 _PANDAS_DTYPES = {"string": "string", "int": "Int64", "float": "float64", "bool": "boolean"}
 
@@ -118,3 +120,50 @@ def load(name: str) -> pd.DataFrame:
             frame[col["name"]] = pd.Categorical(frame[col["name"]], categories=cats,
                                                 ordered=bool(col.get("ordered")))
     return frame
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing data sets (used by the seeded scripts data/make_*.py)
+# ---------------------------------------------------------------------------------------------
+
+def write(frame: pd.DataFrame, meta: dict[str, Any], folder: Path | str) -> Path:
+    """Write ``<name>.csv`` and ``<name>.schema.json`` into ``folder``, byte-for-byte stable
+    (UTF-8, ``\n`` line ends, no index); the schema's columns must match the frame's.
+
+    >>> import tempfile
+    >>> meta = {"name": "demo", "columns": [{"name": "x", "dtype": "int", "description": "x"}]}
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     print(write(pd.DataFrame({"x": [1, 2]}), meta, tmp).read_text(), end="")
+    x
+    1
+    2
+    """
+    folder = Path(folder)
+    if [c["name"] for c in meta["columns"]] != list(frame.columns):
+        raise ValueError(f"{meta['name']}: the schema's columns {[c['name'] for c in meta['columns']]} "
+                         f"differ from the data's {list(frame.columns)}")
+    path = folder / f"{meta['name']}.csv"
+    frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+    text = json.dumps(meta, indent=2, ensure_ascii=False) + "\n"
+    (folder / f"{meta['name']}.schema.json").write_text(text, encoding="utf-8", newline="\n")
+    return path
+
+
+Made = tuple[pd.DataFrame, dict[str, Any]]
+
+
+def script_main(makers: Iterable[Callable[[], Made | Sequence[Made]]], doc: str | None,
+                script: str, argv: list[str] | None = None) -> None:
+    """The command line of every data script: ``python data/make_x.py [--out DIR]`` runs each
+    maker (returning ``(frame, meta)`` or several such pairs) and writes the results into
+    ``DIR`` (default: the script's folder)."""
+    parser = argparse.ArgumentParser(description=(doc or "").strip().splitlines()[0] if doc else None)
+    parser.add_argument("--out", type=Path, default=Path(script).resolve().parent,
+                        help="folder to write into (default: the folder of this script)")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for make in makers:
+        made = make()
+        for frame, meta in ([made] if isinstance(made[0], pd.DataFrame) else made):
+            write(frame, meta, args.out)
+            print(f"wrote {args.out / (meta['name'] + '.csv')}: {len(frame)} rows")

@@ -84,8 +84,6 @@ complaints say?*
 """
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -358,26 +356,8 @@ def make_complaints_log() -> tuple[pd.DataFrame, dict]:
 MAKERS = [make_servqual_survey, make_complaints_log]
 
 
-def write(df: pd.DataFrame, meta: dict, out: Path) -> None:
-    """Write ``<name>.csv`` and ``<name>.schema.json`` into ``out``."""
-    if [c["name"] for c in meta["columns"]] != list(df.columns):
-        raise AssertionError(f"{meta['name']}: schema columns differ from the data's")
-    name = meta["name"]
-    df.to_csv(out / f"{name}.csv", index=False, lineterminator="\n", encoding="utf-8")
-    text = json.dumps(meta, indent=2, ensure_ascii=False) + "\n"
-    (out / f"{name}.schema.json").write_text(text, encoding="utf-8", newline="\n")
-
-
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent,
-                        help="folder to write into (default: the folder of this script)")
-    args = parser.parse_args(argv)
-    args.out.mkdir(parents=True, exist_ok=True)
-    for make in MAKERS:
-        df, meta = make()
-        write(df, meta, args.out)
-        print(f"wrote {args.out / (meta['name'] + '.csv')}: {len(df)} rows")
+    crmlib.data.script_main(MAKERS, __doc__, __file__, argv)
 
 
 if __name__ == "__main__":
