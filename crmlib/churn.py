@@ -350,35 +350,18 @@ def mrs_smith_widget(**defaults: float) -> Any:
     >>> "$416,000" in panel.output.outputs[0]["text"]
     True
     """
-    import ipywidgets as widgets
-
-    from . import plotting
+    from . import plotting, widgets
 
     start = mrs_smith_loss(**defaults).assumptions  # validates the defaults before any widget
-    sliders = {}
-    for name, (kind, low, high, step) in _SLIDERS.items():
-        value = start[name]
-        whole = kind == "int" and float(value).is_integer()  # a default of 7.5 needs a float slider
-        make = widgets.IntSlider if whole else widgets.FloatSlider
-        sliders[name] = make(value=value, min=low, max=max(high, value), step=step,
-                             description=name, continuous_update=False,
-                             style={"description_width": "initial"})
-    output = widgets.Output()
+    # a default of 7.5 people needs a float slider even where counts are whole
+    sliders = {name: widgets.slider(name, start[name], low, high, step,
+                                    integer=kind == "int" and float(start[name]).is_integer())
+               for name, (kind, low, high, step) in _SLIDERS.items()}
 
-    def redraw(_change: Any = None) -> None:
-        values = {name: slider.value for name, slider in sliders.items()}
+    def render(values: dict[str, Any]) -> tuple[str, Any]:
         result = mrs_smith_loss(weeks_per_year=start["weeks_per_year"], **values)
         fig, ax = plotting.new_figure()
         plot_waterfall(result, ax=ax)
-        image = plotting.figure_output(fig, "Mrs Smith waterfall")
-        plotting.close(fig)  # the PNG is kept; the figure itself must not leak into the notebook
-        # setting outputs directly works with or without a running kernel
-        output.outputs = ({"output_type": "stream", "name": "stdout", "text": f"{result}\n"},
-                          image)
+        return str(result), fig
 
-    for slider in sliders.values():
-        slider.observe(redraw, names="value")
-    redraw()  # draw once so the panel is never empty
-    panel = widgets.VBox([widgets.VBox(list(sliders.values())), output])
-    panel.sliders, panel.output = sliders, output
-    return panel
+    return widgets.panel(sliders, render, "Mrs Smith waterfall")

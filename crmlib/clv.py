@@ -886,24 +886,15 @@ def leaky_bucket_widget(initial: float = 1000, acquired: float = 200, retention:
     >>> "steady state 200 / (1 − 0.9) = 2,000" in panel.output.outputs[0]["text"]
     True
     """
-    import ipywidgets as widgets
-
-    from . import plotting
+    from . import plotting, widgets
 
     leaky_bucket(initial, acquired, retention, periods)     # validate before building widgets
     start = {"initial": initial, "acquired": acquired, "retention": retention, "periods": periods}
-    sliders = {}
-    for name, (kind, low, high, step) in _BUCKET_SLIDERS.items():
-        value = start[name]
-        make = widgets.IntSlider if kind == "int" and float(value).is_integer() \
-            else widgets.FloatSlider
-        sliders[name] = make(value=value, min=low, max=max(high, value), step=step,
-                             description=name, continuous_update=False,
-                             style={"description_width": "initial"})
-    output = widgets.Output()
+    sliders = {name: widgets.slider(name, start[name], low, high, step,
+                                    integer=kind == "int" and float(start[name]).is_integer())
+               for name, (kind, low, high, step) in _BUCKET_SLIDERS.items()}
 
-    def redraw(_change: Any = None) -> None:
-        v = {name: slider.value for name, slider in sliders.items()}
+    def render(v: dict[str, Any]) -> tuple[str, Any]:
         table = leaky_bucket(v["initial"], v["acquired"], v["retention"], int(v["periods"]))
         level = steady_state(v["acquired"], v["retention"])
         text = (f"After {int(v['periods'])} periods: {table['end'].iloc[-1]:,.0f} customers; "
@@ -913,14 +904,7 @@ def leaky_bucket_widget(initial: float = 1000, acquired: float = 200, retention:
                                         gridspec_kw={"height_ratios": [3, 2]})
         plot_leaky_bucket(v["initial"], v["acquired"], v["retention"], int(v["periods"]),
                           axes=axes)
-        image = plotting.figure_output(fig, "leaky bucket")
-        plotting.close(fig)
-        output.outputs = ({"output_type": "stream", "name": "stdout", "text": text}, image)
+        return text, fig
 
-    for slider in sliders.values():
-        slider.observe(redraw, names="value")
-    redraw()
-    panel = widgets.VBox([widgets.VBox(list(sliders.values())), output])
-    panel.sliders, panel.output = sliders, output
-    return panel
+    return widgets.panel(sliders, render, "leaky bucket")
 

@@ -1617,26 +1617,18 @@ def care_widget(conn: sqlite3.Connection, as_of: Any = AS_OF, lapsed_days: int =
     True
     >>> conn.close()
     """
-    import ipywidgets as widgets
-
-    from . import plotting
+    from . import plotting, widgets
 
     _check_conn(conn)
     as_of = _iso_date(as_of, "as_of")
-    sliders = {
-        "lapsed_days": widgets.IntSlider(value=_whole(lapsed_days, "lapsed_days"), min=7,
-                                         max=max(180, lapsed_days), step=1,
-                                         description="lapsed_days", continuous_update=False,
-                                         style={"description_width": "initial"}),
-        "birthday_days": widgets.IntSlider(value=_whole(birthday_days, "birthday_days"), min=0,
-                                           max=max(31, birthday_days), step=1,
-                                           description="birthday_days", continuous_update=False,
-                                           style={"description_width": "initial"}),
-    }
-    output = widgets.Output()
+    sliders = {"lapsed_days": widgets.slider("lapsed_days", _whole(lapsed_days, "lapsed_days"),
+                                             7, 180, integer=True),
+               "birthday_days": widgets.slider("birthday_days",
+                                               _whole(birthday_days, "birthday_days"), 0, 31,
+                                               integer=True)}
 
-    def redraw(_change: Any = None) -> None:
-        lapsed, window = sliders["lapsed_days"].value, sliders["birthday_days"].value
+    def render(values: dict[str, Any]) -> tuple[str, Any]:
+        lapsed, window = values["lapsed_days"], values["birthday_days"]
         segments = segment_customers(conn, as_of, lapsed_days=lapsed)
         care = care_list(conn, as_of, lapsed_days=lapsed, birthday_days=window)
         counts = care["reason"].value_counts()
@@ -1644,14 +1636,6 @@ def care_widget(conn: sqlite3.Connection, as_of: Any = AS_OF, lapsed_days: int =
                 f"{lapsed} days) and {counts.get('birthday', 0)} birthdays (next {window} days).\n")
         fig, ax = plotting.new_figure(figsize=(9, 5))
         plot_recency(segments, lapsed, ax=ax)
-        image = plotting.figure_output(fig, "care list")
-        image["data"]["text/plain"] = "<Figure: recency histogram>"
-        plotting.close(fig)
-        output.outputs = ({"output_type": "stream", "name": "stdout", "text": text}, image)
+        return text, fig
 
-    for slider in sliders.values():
-        slider.observe(redraw, names="value")
-    redraw()
-    panel = widgets.VBox([widgets.HBox(list(sliders.values())), output])
-    panel.sliders, panel.output = sliders, output
-    return panel
+    return widgets.panel(sliders, render, "recency histogram", horizontal=True)

@@ -1054,45 +1054,30 @@ def csd_widget(data: pd.DataFrame,
     >>> panel.output.outputs[0]["text"].split(";")[0]
     'CSD = 62.5'
     """
-    import ipywidgets as widgets
-
-    from . import plotting
+    from . import plotting, widgets
 
     scores = csd(data, system, missing=missing)     # validates before any widget is made
     table = flatten_weights(system)
     start = table.drop_duplicates("dimension").set_index("dimension")["dimension_weight"]
-    sliders = {dim: widgets.FloatSlider(value=float(w), min=0.0, max=1.0, step=0.01,
-                                        description=str(dim), continuous_update=False,
-                                        readout_format=".2f",
-                                        style={"description_width": "initial"})
+    sliders = {dim: widgets.slider(str(dim), float(w), 0.0, 1.0, 0.01, integer=False,
+                                   readout_format=".2f")
                for dim, w in start.items()}
-    output = widgets.Output()
     means = pd.Series({d: float(scores[d].mean()) for d in start.index})
 
-    def redraw(_change: Any = None) -> None:
-        raw = pd.Series({d: s.value for d, s in sliders.items()})
+    def render(values: dict[str, Any]) -> tuple[str, Any]:
+        raw = pd.Series(values)
         if raw.sum() <= 0:
-            output.outputs = ({"output_type": "stream", "name": "stdout",
-                               "text": "Set at least one weight above zero.\n"},)
-            return
+            return "Set at least one weight above zero.", None
         weights = raw / raw.sum()
         value = float(weighted_index(means.to_frame().T, weights.to_dict()).iloc[0])
         summary = pd.DataFrame({"weight": weights, "mean_score": means,
                                 "contribution": weights * means})
         fig, ax = plotting.new_figure(figsize=(8, 0.55 * len(summary) + 2))
         plot_csd(summary, ax=ax)
-        image = plotting.figure_output(fig, "CSD contributions")
-        plotting.close(fig)
         shown = ", ".join(f"{d} {w:.2f}" for d, w in weights.items())
-        output.outputs = ({"output_type": "stream", "name": "stdout",
-                           "text": f"CSD = {value:.1f}; weights used: {shown}\n"}, image)
+        return f"CSD = {value:.1f}; weights used: {shown}", fig
 
-    for slider in sliders.values():
-        slider.observe(redraw, names="value")
-    redraw()
-    panel = widgets.VBox([widgets.VBox(list(sliders.values())), output])
-    panel.sliders, panel.output = sliders, output
-    return panel
+    return widgets.panel(sliders, render, "CSD contributions")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1027,26 +1027,18 @@ def weights_widget(expectations: pd.DataFrame, perceptions: pd.DataFrame, weight
     >>> panel.output.outputs[0]["text"].splitlines()[0]
     'Weighted score -1.86 (unweighted -1.40); first priority: responsiveness'
     """
-    import ipywidgets as widgets
-
-    from . import plotting
+    from . import plotting, widgets
 
     base = score(expectations, perceptions, weights=weights, scale=scale, missing=missing)
     gaps = base.dimension_gaps
     start = (base.dimensions["points"].round().astype(int) if weights is not None
              else pd.Series(20, index=gaps.index))
-    sliders = {d: widgets.IntSlider(value=int(start[d]), min=0, max=100, step=1, description=d,
-                                    continuous_update=False,
-                                    style={"description_width": "initial"})
-               for d in gaps.index}
-    output = widgets.Output()
+    sliders = {d: widgets.slider(d, int(start[d]), 0, 100, integer=True) for d in gaps.index}
 
-    def redraw(_change: Any = None) -> None:
-        raw = np.array([sliders[d].value for d in gaps.index], dtype=float)
+    def render(values: dict[str, Any]) -> tuple[str, Any]:
+        raw = np.array([values[d] for d in gaps.index], dtype=float)
         if raw.sum() == 0:
-            output.outputs = ({"output_type": "stream", "name": "stdout",
-                               "text": "Give at least one dimension some points.\n"},)
-            return
+            return "Give at least one dimension some points.", None
         points = dict(zip(gaps.index, raw / raw.sum() * _TOTAL_POINTS))
         table = priorities(gaps, points)
         first = table["priority"].idxmin()
@@ -1061,13 +1053,6 @@ def weights_widget(expectations: pd.DataFrame, perceptions: pd.DataFrame, weight
         ax.set_xlabel("Weighted shortfall: points/100 × (P − E)")
         ax.set_title("Priorities for improvement (top = first)")
         ax.set_axisbelow(True)
-        image = plotting.figure_output(fig, "SERVQUAL priorities")
-        plotting.close(fig)
-        output.outputs = ({"output_type": "stream", "name": "stdout", "text": text}, image)
+        return text, fig
 
-    for slider in sliders.values():
-        slider.observe(redraw, names="value")
-    redraw()
-    panel = widgets.VBox([widgets.VBox(list(sliders.values())), output])
-    panel.sliders, panel.output = sliders, output
-    return panel
+    return widgets.panel(sliders, render, "SERVQUAL priorities")

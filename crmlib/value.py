@@ -790,47 +790,31 @@ def value_map_widget(quality_weights: Any, quality_scores: pd.DataFrame, prices:
     >>> "fair value" in panel.output.outputs[0]["text"]
     True
     """
-    import ipywidgets as widgets
-
-    from . import plotting
+    from . import plotting, widgets
 
     start = value_map_table(quality_weights, quality_scores, prices, price_weights,
                             price_scores, quality_weight)  # validates everything first
     labels, w = _labelled(quality_weights, "quality_weights")
     labels = list(labels) if labels is not None else list(quality_scores.index)
-    style = {"description_width": "initial"}
-    sliders = {attr: widgets.FloatSlider(value=float(wi), min=0.0, max=max(50.0, float(wi)),
-                                         step=1.0, description=str(attr), style=style,
-                                         continuous_update=False)
+    sliders = {attr: widgets.slider(str(attr), float(wi), 0.0, 50.0, 1.0, integer=False)
                for attr, wi in zip(labels, w)}
-    sliders["quality_weight"] = widgets.FloatSlider(
-        value=quality_weight, min=0.1, max=0.9, step=0.05, style=style,
-        description="quality_weight (p)", continuous_update=False)
-    output = widgets.Output()
+    sliders["quality_weight"] = widgets.slider("quality_weight", quality_weight, 0.1, 0.9, 0.05,
+                                               integer=False, description="quality_weight (p)")
     del start
 
-    def redraw(_change: Any = None) -> None:
-        raw = np.array([sliders[a].value for a in labels], dtype=float)
+    def render(values: dict[str, Any]) -> tuple[str, Any]:
+        raw = np.array([values[a] for a in labels], dtype=float)
         if raw.sum() <= 0:
-            output.outputs = ({"output_type": "stream", "name": "stdout",
-                               "text": "Give at least one attribute a weight above 0.\n"},)
-            return
+            return "Give at least one attribute a weight above 0.", None
         weights = pd.Series(raw / raw.sum() * 100.0, index=labels)
         table = value_map_table(weights, quality_scores, prices, price_weights, price_scores,
-                                sliders["quality_weight"].value)
+                                values["quality_weight"])
         text = ("Weights (rescaled to 100): "
                 + ", ".join(f"{a} {wi:.1f}" for a, wi in weights.items()) + "\n"
                 + table[["relative_quality", "relative_price", "value_advantage",
                          "region"]].round(1).to_string() + "\n")
         fig, ax = plotting.new_figure(figsize=(7, 6.5))
         plot_value_map(table, highlight=highlight, ax=ax)
-        image = plotting.figure_output(fig, "customer value map")
-        plotting.close(fig)
-        output.outputs = ({"output_type": "stream", "name": "stdout", "text": text}, image)
+        return text, fig
 
-    for slider in sliders.values():
-        slider.observe(redraw, names="value")
-    redraw()
-    panel = widgets.VBox([widgets.VBox(list(sliders.values())), output])
-    panel.sliders, panel.output = sliders, output
-    return panel
+    return widgets.panel(sliders, render, "customer value map")
