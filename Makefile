@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 # JupyterLab refuses to start as root unless told; pass the flag only in that case.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help lab test venv exercises notebooks lock clean
+.PHONY: help lab test browser venv exercises notebooks lock clean
 
 help:
 	@echo "make lab        set up .venv and open the course guide in JupyterLab"
@@ -17,6 +17,7 @@ help:
 	@echo "make notebooks  re-execute every notebook in place (commit them executed)"
 	@echo "make lock       re-resolve the newest versions into constraints.txt"
 	@echo "make slides     build one offline reveal.js deck per chapter into build/slides/"
+	@echo "make book       build the course as a static HTML book into build/book/_build/html/"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -32,8 +33,17 @@ venv: $(STAMP)
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00_course_guide.ipynb
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+# The real-browser test drives the system Chromium (never a downloaded browser). Install it where
+# we can (root with apt-get, as in CI); elsewhere the test is skipped and says why.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Chromium for the browser test"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "no Chromium: the browser test will be skipped (install the chromium package)"; fi; }
 
 exercises: $(STAMP)
 	$(BIN)/python tools/make_exercises.py
@@ -63,3 +73,12 @@ slides: $(STAMP)
 
 vendor: $(STAMP)
 	$(BIN)/python tools/slides.py vendor
+
+# The static book for self-study readers (Jupyter Book 1.x): the guide, then every chapter in
+# notebooks/ with its exercises and solutions (found in the folders, new chapters included) and a
+# merged vocabulary page; notebooks executed (cached in build/book/_build), offline HTML in
+# build/book/_build/html. Fails on a notebook error or any Sphinx warning (e.g. a broken link).
+.PHONY: book
+
+book: $(STAMP)
+	$(BIN)/python tools/book.py

@@ -23,7 +23,7 @@ def _pyproject_packages() -> set[str]:
 def _environment_pins() -> dict[str, str]:
     pins = {}
     for line in (ROOT / "environment.yml").read_text(encoding="utf-8").splitlines():
-        m = re.match(r"^\s+- ([A-Za-z0-9_.-]+)=([^=\s#]+)\s*(#.*)?$", line)
+        m = re.match(r"^\s+- ([A-Za-z0-9_.-]+)==?([^=\s#]+)\s*(#.*)?$", line)
         if m and m.group(1) != "python":
             pins[m.group(1).lower()] = m.group(2)
     return pins
@@ -58,6 +58,7 @@ def test_every_dependency_is_locked():
 def test_readme_lists_the_same_packages():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     rows = re.findall(r"^\| (running the course|the tests[^|]*) \| ([^|]+) \|$", readme, re.M)
+    assert len(rows) == 2
     listed = {p.strip().lower() for _, packages in rows for p in packages.split(",")}
     assert listed == _pyproject_packages()
 
