@@ -1,0 +1,139 @@
+"""Benchmark: crmlib.ahp.priorities against the ahpy package on the same judgement matrices.
+
+    .venv/bin/pip install ahpy          # for this script only; not a course dependency
+    .venv/bin/python benchmarks/ahp_vs_ahpy.py [--matrices 20] [--repeat 5]
+
+For each size n (3, 5, 9, 15) the script draws random reciprocal judgement matrices on Saaty's
+1-9 scale (seeded with crmlib.seed, so every run compares the same matrices), computes the
+weights and the consistency ratio with both libraries, checks that they agree, and times them:
+
+* ``ahpy``: ``ahpy.Compare(name, pairs, precision=4, random_index="saaty")``, which builds the
+  matrix from a dict of pairs and computes weights and CR;
+* ``crmlib (pairs)``: ``ahp.priorities(pairs, random_index="saaty2005").weights`` from the
+  same dict;
+* ``crmlib (array)``: ``ahp.priorities(array, random_index="saaty2005").weights`` from the
+  matrix as a numpy array.
+
+Each timing ends with the weights in the library's own form (ahpy's dict, crmlib's labelled
+Series) and includes validating the input and the consistency ratio.
+
+Both use Saaty's (2005) random index table here, so the CRs are comparable. ahpy rounds its
+results to ``precision`` decimals, so agreement is expected to about 1e-4.
+
+It prints a Markdown table (paste it into benchmarks/README.md with the date and machine). It is
+a benchmark, not a test: timings depend on the machine.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import sys
+import timeit
+from pathlib import Path
+
+import numpy as np
+
+try:
+    import crmlib
+except ImportError:  # running from a checkout without `pip install -e .`
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    import crmlib
+from crmlib import ahp
+
+SIZES = (3, 5, 9, 15)
+SEED = 2026076
+
+
+def random_pairs(rng: np.random.Generator, n: int) -> tuple[dict, np.ndarray]:
+    """A random judgement matrix on Saaty's scale, as a dict of upper-triangle pairs and as an
+    array (the same judgements)."""
+    labels = [f"c{k:02d}" for k in range(n)]
+    scale = np.array(ahp.SAATY_SCALE_VALUES)
+    pairs, a = {}, np.ones((n, n))
+    for i in range(n):
+        for j in range(i + 1, n):
+            value = float(scale[rng.integers(scale.size)])
+            pairs[(labels[i], labels[j])] = value
+            a[i, j], a[j, i] = value, 1.0 / value
+    return pairs, a
+
+
+def cpu_name() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def per_call(func, number: int, repeat: int) -> float:
+    """Best time of one call, in microseconds."""
+    return min(timeit.repeat(func, number=number, repeat=repeat)) / number * 1e6
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--matrices", type=int, default=20, help="matrices per size")
+    parser.add_argument("--repeat", type=int, default=5, help="timing repeats (best is kept)")
+    args = parser.parse_args(argv)
+    try:
+        import ahpy
+    except ImportError:
+        print("This benchmark needs ahpy: .venv/bin/pip install ahpy (not a course dependency).")
+        return 1
+
+    rng = crmlib.seed(SEED)
+    rows = []
+    for n in SIZES:
+        cases = [random_pairs(rng, n) for _ in range(args.matrices)]
+        max_dw = max_dcr = 0.0
+        for k, (pairs, array) in enumerate(cases):
+            theirs = ahpy.Compare(f"m{k}", pairs, precision=4, random_index="saaty")
+            ours = ahp.priorities(pairs, random_index="saaty2005")
+            ours_array = ahp.priorities(array, random_index="saaty2005")
+            w_theirs = np.array([theirs.local_weights[label] for label in ours.weights.index])
+            max_dw = max(max_dw, float(np.abs(ours.weights.to_numpy() - w_theirs).max()))
+            max_dcr = max(max_dcr, abs(ours.cr - float(theirs.consistency_ratio)))
+            assert np.allclose(ours.weights.to_numpy(), ours_array.weights.to_numpy())
+
+        # each run ends with the weights in the library's own form: ahpy's dict, crmlib's
+        # labelled pandas Series (built on first access, so it is included here)
+        def run_ahpy():
+            for k, (pairs, _) in enumerate(cases):
+                ahpy.Compare(f"m{k}", pairs, precision=4, random_index="saaty").local_weights
+
+        def run_pairs():
+            for pairs, _ in cases:
+                ahp.priorities(pairs, random_index="saaty2005").weights
+
+        def run_array():
+            for _, array in cases:
+                ahp.priorities(array, random_index="saaty2005").weights
+
+        number = 3
+        t_ahpy = per_call(run_ahpy, number, args.repeat) / len(cases)
+        t_pairs = per_call(run_pairs, number, args.repeat) / len(cases)
+        t_array = per_call(run_array, number, args.repeat) / len(cases)
+        rows.append((n, t_ahpy, t_pairs, t_array, max_dw, max_dcr))
+
+    print(f"AHP benchmark, {dt.date.today().isoformat()}: {args.matrices} random matrices per "
+          f"size, best of {args.repeat} repeats")
+    print(f"machine: {cpu_name()} ({os.cpu_count()} CPUs), {platform.system()} "
+          f"{platform.release()}; Python "
+          f"{platform.python_version()}, numpy {np.__version__}, ahpy "
+          f"{getattr(ahpy, '__version__', '?')}, crmlib {crmlib.__version__}\n")
+    print("| n | ahpy (µs) | crmlib from pairs (µs) | crmlib from array (µs) | speed-up, pairs "
+          "| speed-up, array | max weight difference | max CR difference |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for n, t_ahpy, t_pairs, t_array, dw, dcr in rows:
+        print(f"| {n} | {t_ahpy:,.0f} | {t_pairs:,.0f} | {t_array:,.0f} | {t_ahpy / t_pairs:.1f}× "
+              f"| {t_ahpy / t_array:.1f}× | {dw:.1e} | {dcr:.1e} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,354 @@
+"""RFM analysis (RFM分析): recency, frequency and monetary value from a transactions table,
+quintile scores, and named segments with what each should get.
+
+* **Recency (R, 最近一次消费)**: days since the customer's last purchase (fewer is better).
+* **Frequency (F, 消费频率)**: number of purchases in the period.
+* **Monetary (M, 消费金额)**: total amount spent in the period.
+
+Each is scored 1-5 by quintile (5 = best: most recent, most frequent, most spent). The eight
+segments cross high and low on R, F and M (high = a score above ``cut``, default 3, i.e. the top
+two quintiles), as Chinese CRM courses usually teach them (重要价值客户 ... 一般挽留客户).
+
+Everything is one vectorised ``groupby``: a million transactions take well under a second.
+
+>>> import pandas as pd
+>>> tx = pd.DataFrame({"customer_id": ["a", "a", "b"], "amount": [10.0, 30.0, 5.0],
+...                    "date": pd.to_datetime(["2025-01-01", "2025-12-30", "2025-06-01"])})
+>>> rfm_table(tx, as_of="2026-01-01")  # doctest: +NORMALIZE_WHITESPACE
+             recency  frequency  monetary
+customer_id
+a                  2          2      40.0
+b                214          1       5.0
+
+References
+----------
+Hughes, A. M. (1994). *Strategic Database Marketing*. Probus (RFM scoring by quintiles).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import _validate as v
+
+__all__ = ["rfm_table", "rfm_scores", "RFM_SEGMENTS", "rfm_segments", "rfm_segment",
+           "segment_profile", "plot_rfm_segments", "plot_rf_grid"]
+
+#: The eight segments, by (R, F, M) high/low, from the most to the least valuable.
+RFM_SEGMENTS = ("important value", "important development", "important retention",
+                "important win-back", "general value", "general development",
+                "general retention", "general win-back")
+
+# (R high, F high, M high) -> segment
+_CODES = {(1, 1, 1): 0, (1, 0, 1): 1, (0, 1, 1): 2, (0, 0, 1): 3,
+          (1, 1, 0): 4, (1, 0, 0): 5, (0, 1, 0): 6, (0, 0, 0): 7}
+
+
+def rfm_table(transactions: pd.DataFrame, customer: str = "customer_id", date: str = "date",
+              amount: str = "amount", as_of: Any = None) -> pd.DataFrame:
+    """Recency, frequency and monetary value per customer.
+
+    Parameters
+    ----------
+    transactions : DataFrame
+        One row per purchase.
+    customer, date, amount : str
+        The column names of the customer key, the purchase date and the amount paid.
+    as_of : date-like, optional
+        The day the analysis is made; recency counts the days from the last purchase to it.
+        Default: the day after the last purchase in the data.
+
+    Returns
+    -------
+    DataFrame indexed by customer with ``recency`` (days), ``frequency`` (purchases) and
+    ``monetary`` (total amount), sorted by customer.
+
+    Raises
+    ------
+    TypeError
+        If ``transactions`` is not a DataFrame.
+    ValueError
+        If a column is missing, a date cannot be read, an amount is missing, or ``as_of`` lies
+        before the last purchase.
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"customer_id": ["a", "b", "a"], "date": ["2025-03-01", "2025-03-05",
+    ...                    "2025-03-09"], "amount": [20.0, 15.0, 25.0]})
+    >>> rfm_table(tx).loc["a"].tolist()   # as_of = 2025-03-10
+    [1.0, 2.0, 45.0]
+    """
+    if not isinstance(transactions, pd.DataFrame):
+        raise TypeError(f"transactions: expected a DataFrame with one row per purchase, got "
+                        f"{type(transactions).__name__}")
+    missing = [c for c in (customer, date, amount) if c not in transactions.columns]
+    if missing:
+        raise ValueError(f"transactions: has no column(s) {missing}; it has "
+                         f"{list(transactions.columns)} (name them with customer=, date=, "
+                         "amount=)")
+    if transactions.empty:
+        raise ValueError("transactions: is empty; give at least one purchase")
+    dates = transactions[date]
+    if not pd.api.types.is_datetime64_any_dtype(dates):
+        parsed = pd.to_datetime(dates, errors="coerce")
+        bad = parsed.isna().to_numpy() & dates.notna().to_numpy()
+        if bad.any():
+            raise ValueError(f"transactions[{date!r}]: cannot read as dates "
+                             f"{v.describe_positions(bad, transactions.index)} (e.g. "
+                             f"{dates[bad].iloc[0]!r}); use YYYY-MM-DD")
+        dates = parsed
+    if dates.isna().any():
+        raise ValueError(f"transactions[{date!r}]: missing date "
+                         f"{v.describe_positions(dates.isna().to_numpy(), transactions.index)}")
+    if transactions[customer].isna().any():
+        raise ValueError(f"transactions[{customer!r}]: missing customer "
+                         f"{v.describe_positions(transactions[customer].isna().to_numpy(), transactions.index)}")
+    amounts = v.as_float_array(transactions[amount], f"transactions[{amount!r}]")
+    last_day = dates.max()
+    if as_of is None:
+        as_of = last_day.normalize() + pd.Timedelta(days=1)
+    else:
+        try:
+            as_of = pd.Timestamp(as_of)
+        except (TypeError, ValueError):
+            raise ValueError(f"as_of: cannot read {as_of!r} as a date; use 'YYYY-MM-DD'") from None
+        if as_of < last_day:
+            raise ValueError(f"as_of: {as_of.date()} is before the last purchase "
+                             f"({last_day.date()}); recency would be negative")
+    frame = pd.DataFrame({"customer": transactions[customer].to_numpy(),
+                          "date": dates.to_numpy(), "amount": amounts})
+    grouped = frame.groupby("customer", sort=True).agg(last=("date", "max"),
+                                                       frequency=("date", "size"),
+                                                       monetary=("amount", "sum"))
+    table = pd.DataFrame({
+        "recency": (as_of - grouped["last"]).dt.days.astype("int64"),
+        "frequency": grouped["frequency"].astype("int64"),
+        "monetary": grouped["monetary"].astype(float),
+    })
+    table.index.name = customer
+    return table
+
+
+def _score(values: pd.Series, bins: int, higher_is_better: bool) -> np.ndarray:
+    pct = values.rank(method="average", pct=True, ascending=higher_is_better).to_numpy()
+    return np.clip(np.ceil(pct * bins - 1e-9), 1, bins).astype("int64")
+
+
+def rfm_scores(rfm: pd.DataFrame, bins: int = 5) -> pd.DataFrame:
+    """Score R, F and M from 1 to ``bins`` by quantile (quintiles by default): 5 for the most
+    recent, most frequent and highest-spending fifth.
+
+    Ties share a score (their average rank decides it), so where many customers have the same
+    value, such as a frequency of 1, groups are not exactly equal in size.
+
+    Returns
+    -------
+    DataFrame with integer columns ``R``, ``F``, ``M``, the code ``RFM`` (e.g. "545") and
+    ``total`` (R + F + M), same index.
+
+    Examples
+    --------
+    >>> rfm = pd.DataFrame({"recency": [1, 5, 30, 90, 200], "frequency": [40, 20, 10, 5, 1],
+    ...                     "monetary": [900.0, 50.0, 400.0, 80.0, 10.0]})
+    >>> rfm_scores(rfm)[["R", "F", "M", "RFM"]].to_dict("list")
+    {'R': [5, 4, 3, 2, 1], 'F': [5, 4, 3, 2, 1], 'M': [5, 2, 4, 3, 1], 'RFM': ['555', '442', '334', '223', '111']}
+    """
+    if not isinstance(rfm, pd.DataFrame):
+        raise TypeError(f"rfm: expected the DataFrame of rfm_table(), got {type(rfm).__name__}")
+    missing = [c for c in ("recency", "frequency", "monetary") if c not in rfm.columns]
+    if missing:
+        raise ValueError(f"rfm: has no column(s) {missing}; make it with rfm_table()")
+    if isinstance(bins, bool) or not isinstance(bins, (int, np.integer)) or not 2 <= bins <= 10:
+        raise ValueError(f"bins: a whole number of groups from 2 to 10 (5 = quintiles), "
+                         f"got {bins!r}")
+    for col in ("recency", "frequency", "monetary"):
+        v.as_float_array(rfm[col], f"rfm[{col!r}]")
+    r = _score(rfm["recency"], bins, higher_is_better=False)
+    f = _score(rfm["frequency"], bins, higher_is_better=True)
+    m = _score(rfm["monetary"], bins, higher_is_better=True)
+    code = (pd.Series(r).astype(str) + pd.Series(f).astype(str) + pd.Series(m).astype(str))
+    return pd.DataFrame({"R": r, "F": f, "M": m, "RFM": code.to_numpy(), "total": r + f + m},
+                        index=rfm.index)
+
+
+def rfm_segments() -> pd.DataFrame:
+    """The eight RFM segments, what they look like and what each should get.
+
+    >>> rfm_segments().loc["important win-back", ["R", "F", "M", "chinese"]].tolist()
+    ['low', 'low', 'high', '重要挽留客户']
+    """
+    rows = [
+        ("important value", "重要价值客户", "high", "high", "high",
+         "recent, frequent, big spenders: the best customers",
+         "VIP treatment: personal service, recognition, early access; protect, do not discount"),
+        ("important development", "重要发展客户", "high", "low", "high",
+         "spend a lot but come rarely",
+         "raise frequency: reminders, subscriptions, reasons to come back more often"),
+        ("important retention", "重要保持客户", "low", "high", "high",
+         "frequent big spenders who have not come lately",
+         "contact them now: find out why, a personal call and a tailored offer"),
+        ("important win-back", "重要挽留客户", "low", "low", "high",
+         "spent a lot but are slipping away",
+         "a win-back campaign: ask what went wrong, fix it, invite them back"),
+        ("general value", "一般价值客户", "high", "high", "low",
+         "loyal but small baskets",
+         "raise basket size: bundles, cross-selling, trading up"),
+        ("general development", "一般发展客户", "high", "low", "low",
+         "recent but rare and small: often new customers",
+         "a welcome programme and a second-purchase incentive"),
+        ("general retention", "一般保持客户", "low", "high", "low",
+         "used to come often for small amounts",
+         "low-cost reminders (e-mail, SMS, app)"),
+        ("general win-back", "一般挽留客户", "low", "low", "low",
+         "low on everything: little value at stake",
+         "automated low-cost contact only; let them go if they do not respond"),
+    ]
+    table = pd.DataFrame(rows, columns=["segment", "chinese", "R", "F", "M", "profile",
+                                        "what_they_get"])
+    return table.set_index("segment")
+
+
+def rfm_segment(scores: pd.DataFrame, cut: float = 3) -> pd.Series:
+    """Name each customer's segment: R, F and M are each high when their score is above ``cut``.
+
+    Parameters
+    ----------
+    scores : DataFrame
+        With integer columns ``R``, ``F``, ``M`` (from :func:`rfm_scores`).
+    cut : float, default 3
+        High means a score above it: with quintile scores, 4 and 5 (the top two fifths). Some
+        textbooks compare with the average score instead; pass that number to do so.
+
+    Returns
+    -------
+    A categorical Series (same index) with the labels of :data:`RFM_SEGMENTS`.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"R": [5, 1, 4], "F": [5, 5, 1], "M": [4, 5, 2]})
+    >>> rfm_segment(s).tolist()
+    ['important value', 'important retention', 'general development']
+    """
+    if not isinstance(scores, pd.DataFrame):
+        raise TypeError(f"scores: expected the DataFrame of rfm_scores(), got "
+                        f"{type(scores).__name__}")
+    missing = [c for c in ("R", "F", "M") if c not in scores.columns]
+    if missing:
+        raise ValueError(f"scores: has no column(s) {missing}; make it with rfm_scores()")
+    cut = v.scalar(cut, "cut")
+    high = [(v.as_float_array(scores[c], f"scores[{c!r}]") > cut).astype(int) for c in "RFM"]
+    lookup = np.zeros((2, 2, 2), dtype=int)
+    for key, code in _CODES.items():
+        lookup[key] = code
+    codes = lookup[high[0], high[1], high[2]]
+    return pd.Series(pd.Categorical.from_codes(codes, categories=list(RFM_SEGMENTS)),
+                     index=scores.index, name="segment")
+
+
+def segment_profile(rfm: pd.DataFrame, segments: pd.Series) -> pd.DataFrame:
+    """Each segment's size, mean recency, frequency and spending, and share of revenue.
+
+    >>> rfm = pd.DataFrame({"recency": [1, 50], "frequency": [10, 2], "monetary": [300.0, 100.0]})
+    >>> segment_profile(rfm, pd.Series(["important value", "general win-back"]))[
+    ...     ["customers", "revenue_share"]].to_dict("list")
+    {'customers': [1, 1], 'revenue_share': [0.75, 0.25]}
+    """
+    if not isinstance(rfm, pd.DataFrame) or not {"recency", "frequency", "monetary"} <= set(rfm):
+        raise TypeError("rfm: expected the DataFrame of rfm_table()")
+    labels = np.asarray(segments, dtype=object).ravel()
+    if labels.size != len(rfm):
+        raise ValueError(f"segments: {labels.size} labels for {len(rfm)} customers")
+    seg = pd.Series(labels, index=rfm.index).astype(str)
+    frame = rfm.assign(segment=seg.to_numpy())
+    order = [s for s in RFM_SEGMENTS if s in set(seg)] + sorted(set(seg) - set(RFM_SEGMENTS))
+    table = frame.groupby("segment").agg(customers=("monetary", "size"),
+                                         recency=("recency", "mean"),
+                                         frequency=("frequency", "mean"),
+                                         monetary=("monetary", "mean"),
+                                         revenue=("monetary", "sum")).reindex(order)
+    table.insert(1, "customer_share", table["customers"] / table["customers"].sum())
+    table["revenue_share"] = table["revenue"] / table["revenue"].sum()
+    return table.drop(columns="revenue")
+
+
+def plot_rfm_segments(profile: pd.DataFrame, ax: Any = None) -> Any:
+    """Each segment's share of customers next to its share of revenue (from
+    :func:`segment_profile`). Returns the Axes.
+
+    >>> rfm = pd.DataFrame({"recency": [1, 50], "frequency": [10, 2], "monetary": [300.0, 100.0]})
+    >>> ax = plot_rfm_segments(segment_profile(rfm, pd.Series(["important value", "general win-back"])))
+    >>> len(ax.patches)
+    4
+    >>> from crmlib import plotting; plotting.close(ax.figure)
+    """
+    from matplotlib.ticker import PercentFormatter
+
+    from . import plotting
+
+    if not isinstance(profile, pd.DataFrame) or not {"customer_share",
+                                                     "revenue_share"} <= set(profile):
+        raise TypeError("profile: expected the DataFrame of segment_profile()")
+    if ax is None:
+        _, ax = plotting.new_figure(figsize=(9, 0.55 * len(profile) + 2.2))
+    y = np.arange(len(profile))[::-1]
+    ax.barh(y + 0.2, profile["customer_share"], height=0.4, color=plotting.COLORS["neutral"],
+            label="share of customers")
+    ax.barh(y - 0.2, profile["revenue_share"], height=0.4, color=plotting.COLORS["good"],
+            label="share of revenue")
+    ax.set_yticks(y, list(profile.index))
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    ax.set_axisbelow(True)
+    ax.set_title("RFM segments: customers vs revenue")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=2)
+    return ax
+
+
+def plot_rf_grid(scores: pd.DataFrame, values: Any = None, ax: Any = None) -> Any:
+    """A heat map of the R x F score grid: the number of customers in each cell, or the mean
+    of ``values`` (e.g. monetary) when given. Returns the Axes.
+
+    >>> s = pd.DataFrame({"R": [5, 5, 1], "F": [5, 4, 1], "M": [5, 4, 1]})
+    >>> ax = plot_rf_grid(s)
+    >>> ax.get_xlabel()
+    'F score (frequency)'
+    >>> from crmlib import plotting; plotting.close(ax.figure)
+    """
+    from . import plotting
+
+    if not isinstance(scores, pd.DataFrame) or not {"R", "F"} <= set(scores):
+        raise TypeError("scores: expected the DataFrame of rfm_scores()")
+    r = v.as_float_array(scores["R"], "scores['R']").astype(int)
+    f = v.as_float_array(scores["F"], "scores['F']").astype(int)
+    bins = int(max(r.max(), f.max(), 5))
+    if values is None:
+        grid = np.zeros((bins, bins))
+        np.add.at(grid, (r - 1, f - 1), 1)
+        label, fmt = "customers", "{:.0f}"
+    else:
+        vals = v.as_float_array(values, "values")
+        if vals.size != r.size:
+            raise ValueError(f"values: {vals.size} values for {r.size} customers")
+        total, count = np.zeros((bins, bins)), np.zeros((bins, bins))
+        np.add.at(total, (r - 1, f - 1), vals)
+        np.add.at(count, (r - 1, f - 1), 1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            grid = total / count
+        label, fmt = "mean value", "{:,.0f}"
+    if ax is None:
+        _, ax = plotting.new_figure(figsize=(7, 6))
+    image = ax.imshow(grid, origin="lower", cmap="Purples", aspect="equal")
+    top = np.nanmax(grid) if np.isfinite(grid).any() else 1.0
+    for i in range(bins):
+        for j in range(bins):
+            if np.isfinite(grid[i, j]):
+                ax.text(j, i, fmt.format(grid[i, j]), ha="center", va="center", fontsize=10,
+                        color="white" if grid[i, j] > 0.6 * top else "black")
+    ax.set_xticks(range(bins), [str(k) for k in range(1, bins + 1)])
+    ax.set_yticks(range(bins), [str(k) for k in range(1, bins + 1)])
+    ax.set(xlabel="F score (frequency)", ylabel="R score (recency)",
+           title=f"R x F grid: {label} per cell")
+    ax.grid(False)
+    ax.figure.colorbar(image, ax=ax, shrink=0.8, label=label)
+    return ax
