@@ -11,7 +11,8 @@ name the region assigns at top level *and* the rest of the notebook uses (so the
 below it reports "not answered yet"); helper variables of the worked answer are not shown, and
 a region that leaves nothing for later cells becomes ``# your code here``. A markdown region becomes "*Write your answer
 here.*". Cells tagged ``solution-only`` are dropped. Outputs are cleared, then the exercise
-notebook is executed so readers see the untouched state (``make exercises``).
+notebook is executed so readers see the untouched state (``make exercises``). The title
+"# Chapter N solutions · ..." becomes "# Chapter N exercises · ...".
 
 Usage: python tools/make_exercises.py [solution notebooks...]   (default: solutions/*.ipynb)
 """
@@ -85,11 +86,16 @@ def strip_cell(cell, used: set[str]) -> object | None:
     return cell
 
 
+_TITLE = re.compile(r"^(#\s.*?)\bsolutions\b", re.I)
+
+
 def make_exercise(solution_nb):
     """The exercise notebook for a solution notebook (not executed)."""
     nb = copy.deepcopy(solution_nb)
     used = names_used_outside_solutions(solution_nb.cells)
     nb.cells = [c for c in (strip_cell(c, used) for c in solution_nb.cells) if c is not None]
+    if nb.cells and nb.cells[0].cell_type == "markdown":
+        nb.cells[0].source = _TITLE.sub(r"\1exercises", nb.cells[0].source, count=1)
     nb.metadata.pop("widgets", None)
     nbformat.validator.normalize(nb)
     return nb
