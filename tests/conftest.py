@@ -1,7 +1,11 @@
 """Shared fixtures and helpers for the test suite."""
 from __future__ import annotations
 
+import importlib.util
 import json
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import matplotlib
@@ -25,3 +29,49 @@ def _close_figures():
     yield
     import matplotlib.pyplot as plt
     plt.close("all")
+
+
+# --- fixtures shared by the slide, book and browser tests (built once per session) -------------
+
+sys.path.insert(0, str(ROOT / "tools"))
+HAS_JUPYTER_BOOK = importlib.util.find_spec("jupyter_book") is not None
+SUBSET = ["notebooks/00_course_guide.ipynb", "notebooks/05_customer_loyalty.ipynb",
+          "exercises/05_customer_loyalty_exercises.ipynb",
+          "solutions/05_customer_loyalty_solutions.ipynb"]
+
+
+def _slides():
+    import slides  # tools/slides.py
+    return slides
+
+
+@pytest.fixture(scope="session")
+def npm_cache():
+    cache = ROOT / "build" / "npm-cache"
+    try:
+        _slides().fetch_tarballs(_slides().vendor_spec(), cache)
+    except _slides().NpmUnavailable as err:
+        pytest.skip(f"cannot fetch the slide decks' JavaScript: {err}")
+    return cache
+
+
+@pytest.fixture(scope="session")
+def deck_dir(tmp_path_factory, npm_cache):
+    out = tmp_path_factory.mktemp("slides")
+    _slides().build_vendor(out / _slides().VENDOR, npm_cache)
+    return out
+
+
+@pytest.fixture(scope="session")
+def small_book(tmp_path_factory):
+    if not HAS_JUPYTER_BOOK:
+        pytest.skip("Jupyter Book 1.x is not installed: "
+                    "pip install -c constraints.txt 'jupyter-book<2' (needed by `make book`)")
+    tmp = tmp_path_factory.mktemp("book")
+    for rel in SUBSET:
+        (tmp / "src" / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / rel, tmp / "src" / rel)
+    run = subprocess.run([sys.executable, str(ROOT / "tools/book.py"), "--src", str(tmp / "src"),
+                          "--out", str(tmp / "out"), "--no-strict"],
+                         capture_output=True, text=True, timeout=900)
+    return tmp / "out" / "_build" / "html", run

@@ -23,7 +23,7 @@ from conftest import ROOT
 sys.path.insert(0, str(ROOT / "tools"))
 import book  # noqa: E402
 
-HAS_JUPYTER_BOOK = importlib.util.find_spec("jupyter_book") is not None
+from conftest import HAS_JUPYTER_BOOK  # noqa: E402
 
 
 # --------------------------------------------------------------------------------------------
@@ -307,9 +307,7 @@ def test_a_notebook_error_stops_the_build(tree, book_dir, tmp_path):
 # Integration: build a small book
 # --------------------------------------------------------------------------------------------
 
-SUBSET = ["notebooks/00_course_guide.ipynb", "notebooks/05_customer_loyalty.ipynb",
-          "exercises/05_customer_loyalty_exercises.ipynb",
-          "solutions/05_customer_loyalty_solutions.ipynb"]
+from conftest import SUBSET  # noqa: E402  (the small book the fixture builds)
 _MISSING = re.compile(r"cross-reference target not found: '([^']+)'")
 
 
@@ -347,19 +345,6 @@ def _resolves(page: Path, href: str) -> bool:
     return not url.fragment or unquote(url.fragment) in _parse(target).ids
 
 
-@pytest.fixture(scope="module")
-def small_book(tmp_path_factory):
-    if not HAS_JUPYTER_BOOK:
-        pytest.skip("Jupyter Book 1.x is not installed: "
-                    "pip install -c constraints.txt 'jupyter-book<2' (needed by `make book`)")
-    tmp = tmp_path_factory.mktemp("book")
-    for rel in SUBSET:
-        (tmp / "src" / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / rel, tmp / "src" / rel)
-    run = subprocess.run([sys.executable, str(ROOT / "tools/book.py"), "--src", str(tmp / "src"),
-                          "--out", str(tmp / "out"), "--no-strict"],
-                         capture_output=True, text=True, timeout=900)
-    return tmp / "out" / "_build" / "html", run
 
 
 @pytest.mark.skipif(not HAS_JUPYTER_BOOK, reason="Jupyter Book 1.x is not installed: pip install "

@@ -1,4 +1,5 @@
-"""A real browser: JupyterLab in headless Chromium runs a chapter and moves a widget slider.
+"""A real browser: JupyterLab in headless Chromium runs a chapter and moves a widget slider; a
+built slide deck opens in slide mode; a page of the built book renders with its navigation.
 
 Playwright drives the system Chromium (never a downloaded browser). Skipped, with the reason,
 where Chromium or Playwright is missing; `make test` installs both where it can, so CI runs it.
@@ -132,4 +133,48 @@ def test_chapter_runs_and_the_widget_responds(lab, browser):
     # Every code cell ran without an error output.
     assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
     assert page.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.error']").count() == 0
+    page.close()
+
+
+def test_slide_deck_opens_in_slide_mode(deck_dir, browser):
+    """Chapter 5's deck, opened from the file system with the network refused: reveal.js runs,
+    the first slide is the chapter title, the arrow key moves to the next slide."""
+    import slides  # tools/slides.py (conftest puts tools/ on the path)
+    deck = slides.build_deck(ROOT / "notebooks" / "05_customer_loyalty.ipynb", deck_dir)
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.route("http*://**/*", lambda route: route.abort())  # offline, as in a classroom
+    page.goto(deck.as_uri())
+    # reveal.js (loaded through require.js, so not a global) marks the deck ready when it runs
+    page.wait_for_selector(".reveal.ready", timeout=TIMEOUT_MS)
+    assert page.locator(".reveal .slides > section").count() > 10
+    current = page.locator(".reveal .slides > section.present")
+    expect(current).to_contain_text("Customer Loyalty")
+    first = current.inner_text()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("(t) => document.querySelector('.reveal .slides > section.present')"
+                           ".innerText !== t", arg=first)
+    assert page.locator(".reveal .slides > section.past").count() == 1
+    assert not [u for u in requests if u.startswith("http")], "the deck asked for the network"
+    page.close()
+
+
+def test_book_page_renders_with_navigation_and_search(small_book, browser):
+    html_dir, run = small_book
+    assert run.returncode == 0, (run.stdout + run.stderr)[-3000:]
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.route("http*://**/*", lambda route: route.abort())
+    page.goto((html_dir / "notebooks" / "05_customer_loyalty.html").as_uri())
+    expect(page.locator("h1").first).to_contain_text("Customer Loyalty")
+    nav = page.locator("nav.bd-docs-nav")
+    expect(nav).to_contain_text("Exercises (练习)")
+    expect(nav).to_contain_text("Vocabulary (专业词汇)")
+    expect(page.locator("form.bd-search input, input[name='q']").first).to_be_attached()
+    # figures are images with a real size, not broken placeholders
+    sizes = page.evaluate("() => [...document.images].map(i => i.naturalWidth)")
+    assert sizes and min(sizes) > 0
+    # the practice link leads to the exercise page
+    page.locator("a[href*='05_customer_loyalty_exercises']").first.click()
+    expect(page.locator("h1").first).to_contain_text("exercises")
     page.close()

@@ -180,21 +180,6 @@ def test_vendor_json_rejects_a_version_range(tmp_path):
         slides.vendor_spec(bad)
 
 
-@pytest.fixture(scope="session")
-def npm_cache():
-    cache = ROOT / "build" / "npm-cache"
-    try:
-        slides.fetch_tarballs(slides.vendor_spec(), cache)
-    except slides.NpmUnavailable as err:
-        pytest.skip(f"cannot fetch the slide decks' JavaScript: {err}")
-    return cache
-
-
-@pytest.fixture(scope="session")
-def deck_dir(tmp_path_factory, npm_cache):
-    out = tmp_path_factory.mktemp("slides")
-    slides.build_vendor(out / slides.VENDOR, npm_cache)
-    return out
 
 
 def test_a_tampered_tarball_is_refused(npm_cache, tmp_path):
