@@ -14,7 +14,7 @@ help:
 	@echo "make lab        set up .venv and open the course guide in JupyterLab"
 	@echo "make test       set up .venv and run every test (unit, exercises, all notebooks)"
 	@echo "make exercises  regenerate exercises/ from solutions/"
-	@echo "make notebooks  re-execute every notebook in place (commit them executed)"
+	@echo "make notebooks  annotate slides, re-execute every notebook in place, regenerate exercises and INSTRUCTORS.md"
 	@echo "make lock       re-resolve the newest versions into constraints.txt"
 	@echo "make slides     build one offline reveal.js deck per chapter into build/slides/"
 	@echo "make book       build the course as a static HTML book into build/book/_build/html/"
@@ -49,8 +49,10 @@ exercises: $(STAMP)
 	$(BIN)/python tools/make_exercises.py
 
 notebooks: $(STAMP)
+	$(BIN)/python tools/slides.py annotate notebooks/[0-9][0-9]_*.ipynb
 	$(BIN)/python tools/run_notebooks.py notebooks solutions
 	$(BIN)/python tools/make_exercises.py
+	$(BIN)/python tools/instructor_guide.py
 
 lock:
 	rm -rf build/lock-venv

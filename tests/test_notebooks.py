@@ -7,6 +7,7 @@ cells marked NBVAL_CHECK_OUTPUT still give the committed outputs.)
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 
@@ -87,3 +88,30 @@ def test_notebooks_use_crmlib_not_private_analytics(path):
     for cell in _code_cells(path):
         assert not re.search(r"^\s*(def|class) ", "".join(cell["source"]), re.M), \
             f"{path.name}: move function definitions into crmlib"
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=_ids(CHAPTERS))
+def test_chapter_has_instructor_notes_with_timing(path):
+    sys.path.insert(0, str(ROOT / "tools"))
+    import instructor_guide
+    _, notes = instructor_guide.chapter_notes(path)
+    assert len(notes) >= 4, "give every section an **Instructor notes · ...** (⏱ N min) cell"
+    assert all(minutes > 0 for _, minutes, _ in notes)
+    for section, _, body in notes:
+        assert "Run live" in body and "Ask the class" in body, f"{section}: incomplete notes"
+
+
+def test_instructor_guide_is_up_to_date():
+    sys.path.insert(0, str(ROOT / "tools"))
+    import instructor_guide
+    text = instructor_guide.render(instructor_guide.chapters())
+    assert instructor_guide.TARGET.read_text(encoding="utf-8") == text, \
+        "INSTRUCTORS.md is stale: run python tools/instructor_guide.py"
+
+
+@pytest.mark.parametrize("path", notebooks("notebooks"), ids=_ids(notebooks("notebooks")))
+def test_every_cell_has_slide_metadata(path):
+    """Chosen for presenting (tools/slides.py annotate, then edited by hand where it helps)."""
+    cells = read_nb(path)["cells"]
+    missing = [i for i, c in enumerate(cells) if "slide_type" not in c["metadata"].get("slideshow", {})]
+    assert not missing, f"cells {missing[:10]} have no slide type: run make notebooks"
