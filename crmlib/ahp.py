@@ -64,7 +64,7 @@ from __future__ import annotations
 
 import math
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from html import escape
@@ -892,6 +892,10 @@ def plot_hierarchy(goal: str, criteria: Sequence[str] | Mapping[str, Sequence[st
         raise TypeError("criteria: expected a list of criteria or {criterion: [sub-criteria]}")
     if not tops:
         raise ValueError("criteria: give at least one criterion")
+    if alternatives is not None and (isinstance(alternatives, (str, bytes, Mapping))
+                                     or not isinstance(alternatives, Iterable)):
+        raise TypeError("alternatives: expected a list of alternatives such as ['Tom', 'Dick'], "
+                        f"got {type(alternatives).__name__}")
     levels: list[list[str]] = [[goal], [str(c) for c in tops]]
     if subs:
         levels.append([str(s) for _, s in subs])

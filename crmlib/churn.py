@@ -50,6 +50,7 @@ Losing Mrs Smith costs $416,000 in revenue over 10 years (she and 15 customers s
 """
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from html import escape
@@ -224,6 +225,15 @@ def mrs_smith_loss(weekly_spend: float = 50, weeks_per_year: float = 52, years: 
                      total_loss, total_loss * margin)
 
 
+def _check_assumptions(assumptions: Mapping[str, Any], where: str) -> None:
+    """Every name must be an argument of :func:`mrs_smith_loss` (a typo fails loudly)."""
+    allowed = list(inspect.signature(mrs_smith_loss).parameters)
+    unknown = [name for name in assumptions if name not in allowed]
+    if unknown:
+        raise TypeError(f"{unknown[0]}: not an assumption of {where}; use one of "
+                        f"{', '.join(allowed)}")
+
+
 def mrs_smith_range(people_told: Iterable[float] = (10, 20), **assumptions: float) -> pd.DataFrame:
     """The loss for several values of ``people_told`` (the source's "10 to 20 people").
 
@@ -253,6 +263,7 @@ def mrs_smith_range(people_told: Iterable[float] = (10, 20), **assumptions: floa
             people_told, (str, bytes, Mapping, np.ndarray, pd.Series, pd.DataFrame)):
         people_told = list(people_told)  # NumPy cannot read generators or sets directly
     counts = as_float_array(people_told, "people_told").ravel()
+    _check_assumptions(assumptions, "mrs_smith_range()")
     rows = []
     for n in counts:
         loss = mrs_smith_loss(people_told=float(n), **assumptions)
@@ -352,6 +363,7 @@ def mrs_smith_widget(**defaults: float) -> Any:
     """
     from . import plotting, widgets
 
+    _check_assumptions(defaults, "mrs_smith_widget()")
     start = mrs_smith_loss(**defaults).assumptions  # validates the defaults before any widget
     # a default of 7.5 people needs a float slider even where counts are whole
     sliders = {name: widgets.slider(name, start[name], low, high, step,

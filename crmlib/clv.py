@@ -61,6 +61,21 @@ def _index_of(*values: Any) -> pd.Index | None:
     return None
 
 
+def _paired_index(**values: Any) -> pd.Index | None:
+    """Like :func:`_index_of`, but Series given together must share one index: pairing Series
+    with different labels by position would mix up customers."""
+    series = {name: value for name, value in values.items() if isinstance(value, pd.Series)}
+    if not series:
+        return None
+    (first, index), *others = ((name, value.index) for name, value in series.items())
+    for name, other in others:
+        if not other.equals(index):
+            raise ValueError(f"{first}, {name}: are Series with different indexes (labels); "
+                             "pairing them by position would mix up customers. Take them from "
+                             "the same DataFrame or align them first (a.align(b))")
+    return index
+
+
 def _numbers(value: Any, name: str) -> np.ndarray:
     """Numbers as a float array (scalars stay 0-d); bools and text are refused."""
     if isinstance(value, (bool, np.bool_)):
@@ -209,7 +224,7 @@ def retention_clv(margin: Any, retention: Any, discount: Any, horizon: Any = Non
     C2    666.7
     Name: clv, dtype: float64
     """
-    index = _index_of(margin, retention, discount, horizon)
+    index = _paired_index(margin=margin, retention=retention, discount=discount, horizon=horizon)
     m = _numbers(margin, "margin")
     r = _retention(retention)
     d = _discount(discount)
@@ -618,7 +633,13 @@ def plot_retention_gain(gain: float = 0.05, discounts: Any = (0.05, 0.10, 0.15),
 
     from . import plotting
 
+    if isinstance(base_range, (str, bytes)) or np.ndim(base_range) != 1 or len(base_range) != 2:
+        raise TypeError(f"base_range: expected (low, high) retention rates, e.g. (0.5, 0.9), "
+                        f"got {base_range!r}")
     low, high = (scalar(b, "base_range") for b in base_range)
+    if not 0 <= low < high < 1:
+        raise ValueError(f"base_range: expected retention rates with 0 <= low < high < 1, got "
+                         f"({low:g}, {high:g})")
     discounts = np.atleast_1d(_discount(as_float_array(discounts, "discounts"), "discounts"))
     grid = np.linspace(low, high, 81)
     if ax is None:
@@ -656,7 +677,7 @@ def retention_claims() -> pd.DataFrame:
          "case studies, not a sample of firms; per customer, not total company profit; each case "
          "starts from its own base retention (see the curve)"),
         ("Cutting a credit-card issuer's defections from 10% to 5% doubles the average customer "
-         "life from 10 to 20 years (MBNA: profits up 125%)",
+         "life from 10 to 20 years (MBNA: average customer value up by more than 125%)",
          "Reichheld & Sasser (1990), HBR 68(5)",
          "arithmetic: average life = 1 / defection rate",
          "a thought experiment with constant defection rates; first-year defection is usually "
@@ -715,8 +736,8 @@ def steady_state(acquired: Any, retention: Any) -> Any:
         raise ValueError(f"acquired: customers acquired cannot be negative, got {a.min():g}")
     r = _retention(retention)
     a, r = _broadcast(acquired=a, retention=r)
-    return _wrap(np.asarray(a / (1.0 - r), dtype=float), _index_of(acquired, retention),
-                 "steady_state")
+    return _wrap(np.asarray(a / (1.0 - r), dtype=float),
+                 _paired_index(acquired=acquired, retention=retention), "steady_state")
 
 
 def _per_period(value: Any, name: str, periods: int) -> np.ndarray:

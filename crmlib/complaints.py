@@ -56,6 +56,8 @@ satisfaction after service failure and recovery. *Journal of Service Research*, 
 """
 from __future__ import annotations
 
+import inspect
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
@@ -317,6 +319,11 @@ def compare_handling(scenarios: Mapping[str, Mapping[str, Any]], **common: Any) 
         if not isinstance(args, Mapping):
             raise TypeError(f"scenarios[{name!r}]: expected a mapping of arguments, got "
                             f"{type(args).__name__}")
+        allowed = list(inspect.signature(complaint_iceberg).parameters)
+        unknown = [k for k in {**common, **args} if k not in allowed]
+        if unknown:
+            raise TypeError(f"scenarios[{name!r}]: {unknown[0]!r} is not an argument of "
+                            f"complaint_iceberg(); use {', '.join(allowed)}")
         r = complaint_iceberg(**{**common, **args})
         rows[name] = {"unhappy": r.unhappy, "retained": r.retained, "lost": r.lost,
                       "bad_stories": r.bad_stories, "good_stories": r.good_stories,
@@ -380,10 +387,16 @@ def silent_ratio(had_problem: Any, complained: Any) -> float:
     3.0
     """
     known_p, problem, index_p = _flags(had_problem, "had_problem")
-    known_c, complaint, _ = _flags(complained, "complained")
+    known_c, complaint, index_c = _flags(complained, "complained")
+    if len(problem) == 0:
+        raise ValueError("had_problem: is empty; give one answer per survey respondent")
     if len(problem) != len(complaint):
         raise ValueError(f"had_problem and complained must have the same length, got "
                          f"{len(problem)} and {len(complaint)}")
+    if index_p is not None and index_c is not None and not index_p.equals(index_c):
+        raise ValueError("had_problem, complained: are Series with different indexes; pairing "
+                         "them by position would mix up respondents. Take both from the same "
+                         "DataFrame")
     if not known_p.all():
         raise ValueError("had_problem: has missing answers; drop those respondents first")
     odd = complaint & ~problem
@@ -475,6 +488,10 @@ def handling_path(outcome: Any, hours: Any, quick_hours: float = 24,
     if len(labels) != time.size:
         raise ValueError(f"outcome and hours must have the same length, got {len(labels)} and "
                          f"{time.size}")
+    if (isinstance(outcome, pd.Series) and isinstance(hours, pd.Series)
+            and not outcome.index.equals(hours.index)):
+        raise ValueError("outcome, hours: are Series with different indexes; pairing them by "
+                         "position would mix up complaints. Take both from the same log")
     if (time < 0).any():
         raise ValueError("hours: resolution times must be zero or more")
     limit = v.non_negative(quick_hours, "quick_hours")
@@ -505,7 +522,7 @@ def pareto(categories: Any) -> pd.DataFrame:
     if series.isna().any():
         raise ValueError("categories: has missing values; label or drop them first")
     if series.empty:
-        raise ValueError("categories: is empty")
+        raise ValueError("categories: is empty; give one category per complaint")
     counts = series.value_counts(sort=False)
     order = sorted(counts.index, key=lambda k: (-counts[k], str(k)))  # ties: alphabetical
     counts = counts[order]
@@ -564,6 +581,44 @@ def _check_log(log: Any, columns: Sequence[str]) -> pd.DataFrame:
     return log
 
 
+def _flag_column(log: pd.DataFrame, column: str) -> np.ndarray:
+    """A log column of True/False (or 1/0) as a bool array, or a clear error."""
+    flag = log[column]
+    name = f"log[{column!r}]"
+    if flag.isna().any():
+        raise ValueError(f"{name}: has missing values; drop those complaints first")
+    if pd.api.types.is_bool_dtype(flag):
+        return flag.to_numpy(bool)
+    if pd.api.types.is_numeric_dtype(flag):
+        values = flag.to_numpy(float)
+        ok = (values == 0) | (values == 1)
+    else:
+        values = flag.to_numpy(object)
+        ok = np.array([isinstance(x, (bool, np.bool_)) or (
+            isinstance(x, (int, float, np.integer, np.floating)) and x in (0, 1))
+            for x in values], dtype=bool)
+    if not ok.all():
+        i = int(np.argmin(ok))
+        bad = values[i].item() if isinstance(values[i], np.generic) else values[i]
+        raise ValueError(f"{name}: expected True/False (or 1/0), found {bad!r} at label "
+                         f"{log.index[i]!r}")
+    return values.astype(bool)
+
+
+def _hours_column(log: pd.DataFrame, column: str) -> None:
+    """Check a column of resolution times: numbers of hours, none missing or negative."""
+    hours = log[column]
+    name = f"log[{column!r}]"
+    if not pd.api.types.is_numeric_dtype(hours) or pd.api.types.is_bool_dtype(hours):
+        raise TypeError(f"{name}: expected resolution times in hours (numbers), got dtype "
+                        f"{hours.dtype}")
+    values = hours.to_numpy(dtype=float, na_value=np.nan)
+    for bad, what in ((np.isnan(values), "missing value (NaN)"), (values < 0, "negative time")):
+        if bad.any():
+            raise ValueError(f"{name}: {what} {v.describe_positions(bad, log.index)}; "
+                             "resolution times are hours, zero or more")
+
+
 def log_summary(log: pd.DataFrame, by: str = "category", hours: str = "resolution_hours",
                 outcome: str = "outcome", resolved_label: str = "resolved",
                 repurchased: str = "repurchased") -> pd.DataFrame:
@@ -583,6 +638,8 @@ def log_summary(log: pd.DataFrame, by: str = "category", hours: str = "resolutio
     billing            1  0.333          50.0             1.0              1.0
     """
     log = _check_log(log, [by, hours, outcome, repurchased])
+    _hours_column(log, hours)
+    log = log.assign(**{repurchased: _flag_column(log, repurchased)})
     grouped = log.groupby(by, observed=True, sort=False)
     table = pd.DataFrame({
         "complaints": grouped.size(),
@@ -613,10 +670,8 @@ def repurchase_by(log: pd.DataFrame, by: str | Sequence[str],
     """
     keys = [by] if isinstance(by, str) else list(by)
     log = _check_log(log, [*keys, repurchased])
-    flag = log[repurchased]
-    if flag.isna().any():
-        raise ValueError(f"log[{repurchased!r}]: has missing values; drop those complaints first")
-    grouped = flag.astype(int).groupby([log[k] for k in keys], observed=True, sort=False)
+    flag = pd.Series(_flag_column(log, repurchased).astype(int), index=log.index)
+    grouped = flag.groupby([log[k] for k in keys], observed=True, sort=False)
     table = pd.DataFrame({"complaints": grouped.size(), "repurchased": grouped.sum()})
     table["rate"] = table["repurchased"] / table["complaints"]
     if all(isinstance(log[k].dtype, pd.CategoricalDtype) for k in keys):
@@ -649,6 +704,11 @@ def plot_repurchase(table: pd.DataFrame, ax: Any = None,
 
     if not isinstance(table, pd.DataFrame) or not {"complaints", "rate"} <= set(table):
         raise TypeError("table: expected the DataFrame returned by complaints.repurchase_by()")
+    if reference is not None:
+        if not isinstance(reference, Mapping):
+            raise TypeError("reference: expected {group: repurchase rate}, e.g. "
+                            f"{{'resolved': 0.54}}, got {type(reference).__name__}")
+        reference = {k: v.share(r, f"reference[{k!r}]") for k, r in reference.items()}
     if ax is None:
         _, ax = plotting.new_figure()
     labels = [" / ".join(map(str, k)) if isinstance(k, tuple) else str(k) for k in table.index]
@@ -690,7 +750,9 @@ def monthly_counts(log: pd.DataFrame, by: str | None = "category", date: str = "
     2025-03         0      1
     """
     log = _check_log(log, [date] + ([by] if by else []))
-    when = pd.to_datetime(log[date], errors="coerce")
+    with warnings.catch_warnings():  # unreadable dates become NaT and are reported below
+        warnings.filterwarnings("ignore", "Could not infer format", UserWarning)
+        when = pd.to_datetime(log[date], errors="coerce")
     if when.isna().any():
         raise ValueError(f"log[{date!r}]: has missing or unreadable dates")
     month = when.dt.to_period("M").rename("month")
@@ -721,6 +783,9 @@ def plot_monthly(counts: pd.DataFrame, highlight: Sequence[str] = (), ax: Any = 
 
     if not isinstance(counts, pd.DataFrame):
         raise TypeError("counts: expected the DataFrame returned by complaints.monthly_counts()")
+    if counts.empty:
+        raise ValueError("counts: is empty; give the monthly counts of at least one month and "
+                         "category (complaints.monthly_counts(log))")
     unknown = [h for h in highlight if h not in counts.columns]
     if unknown:
         raise ValueError(f"highlight: {unknown} are not columns of counts "

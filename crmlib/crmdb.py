@@ -134,7 +134,7 @@ CREATE TABLE transactions (                   -- what the customer bought: one r
 );
 CREATE INDEX transactions_by_customer ON transactions (customer_id, purchase_date);
 
--- a receipt cannot be older than the customer's first purchase (a rule across two tables,
+-- a receipt cannot be dated before the customer joined (a rule across two tables,
 -- so a trigger, not a CHECK)
 CREATE TRIGGER purchase_not_before_joining BEFORE INSERT ON transactions
 WHEN date(julianday(NEW.purchase_date)) IS NEW.purchase_date
@@ -1032,6 +1032,10 @@ def segment_customers(conn: sqlite3.Connection, as_of: Any = AS_OF, *, since: An
     {'regular': 452, 'lapsed': 72, 'VIP': 63, 'new': 13}
     >>> conn.close()
     """
+    if _iso_date(since, "since") > _iso_date(as_of, "as_of"):
+        raise ValueError(f"since: the spending window starts on {_iso_date(since, 'since')}, "
+                         f"after as_of = {_iso_date(as_of, 'as_of')}; since must be on or before "
+                         "as_of")
     return run(conn, "segments", as_of=as_of, since=since, lapsed_days=lapsed_days,
                new_days=new_days, vip_spend=vip_spend)
 
@@ -1370,6 +1374,9 @@ def plot_process(notes: Mapping[str, str] | None = None, ax: Any = None) -> Any:
     from . import plotting
 
     steps = process_steps()
+    if notes is not None and not isinstance(notes, Mapping):
+        raise TypeError(f"notes: expected {{step: text}}, e.g. {{'care': '79 to contact'}}, got "
+                        f"{type(notes).__name__}")
     notes = dict(notes or {})
     unknown = [k for k in notes if k not in steps.index]
     if unknown:

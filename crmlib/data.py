@@ -57,10 +57,13 @@ def schema(name: str) -> dict[str, Any]:
     >>> schema("loyalty_survey")["synthetic"]
     True
     """
+    if not isinstance(name, str):
+        raise TypeError(f"name: expected the name of a data set as text, e.g. 'loyalty_survey', "
+                        f"got {type(name).__name__}")
     path = data_dir() / f"{name}.schema.json"
-    if not isinstance(name, str) or not path.is_file():
+    if not path.is_file():
         names = ", ".join(_names()) or "(none)"
-        raise ValueError(f"data set {name!r} does not exist; the course has: {names}")
+        raise ValueError(f"name: data set {name!r} does not exist; the course has: {names}")
     return _schema_cached(str(path), path.stat().st_mtime)
 
 

@@ -85,6 +85,17 @@ def flatten_weights(system: Mapping[str, tuple[float, Mapping[str, Indicator]]])
     """
     if not isinstance(system, Mapping) or not system:
         raise TypeError("system: expected {dimension: (weight, {column: Indicator})}")
+    for dim, entry in system.items():
+        if not (isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[1], Mapping)):
+            raise TypeError(f"system[{dim!r}]: expected a pair (weight, {{column: Indicator}}), "
+                            f"got {entry!r}")
+        for col, ind in entry[1].items():
+            if not isinstance(ind, Indicator):
+                raise TypeError(f"system[{dim!r}][{col!r}]: expected an Indicator(weight, low, "
+                                f"high), got {ind!r}")
+            if not v.scalar(ind.low, f"{col} low") < v.scalar(ind.high, f"{col} high"):
+                raise ValueError(f"system[{dim!r}][{col!r}]: the range low ({ind.low:g}) must be "
+                                 f"below high ({ind.high:g})")
     v.weights_sum_to({d: w for d, (w, _) in system.items()}, "dimension weights")
     rows = []
     for dim, (dim_w, indicators) in system.items():

@@ -19,6 +19,7 @@ Christopher, M., Payne, A. & Ballantyne, D. (1991). *Relationship Marketing*. Bu
 """
 from __future__ import annotations
 
+import inspect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -98,6 +99,19 @@ def loyalty_types_seven() -> pd.DataFrame:
 #: Labels of the 2x2, in the order (high, high), (high, low), (low, high), (low, low) of
 #: (attitude, repeat purchase).
 DICK_BASU_LABELS = ("loyalty", "latent loyalty", "spurious loyalty", "no loyalty")
+
+
+def _check_table(table: object, name: str, columns: Sequence[str], made_by: str) -> None:
+    """A figure's input table: a non-empty DataFrame with ``columns`` (as ``made_by`` returns)."""
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"{name}: expected the DataFrame returned by {made_by}, got "
+                        f"{type(table).__name__}")
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise ValueError(f"{name}: has no column(s) {missing}; expected the DataFrame returned "
+                         f"by {made_by}")
+    if table.empty:
+        raise ValueError(f"{name}: is empty; expected the DataFrame returned by {made_by}")
 
 
 def _quadrant(x, y, x_cut: float, y_cut: float, labels: Sequence[str], x_name: str,
@@ -265,6 +279,9 @@ def ladder_counts(stages, order: Sequence[str] = LADDER_STAGES) -> pd.DataFrame:
     [6, 3, 0, 0, 0, 0, 1]
     """
     order = list(order)
+    if len(set(order)) != len(order):
+        raise ValueError(f"order: lists a rung twice; give each stage once, bottom to top, e.g. "
+                         f"{list(LADDER_STAGES)}")
     values = pd.Series(np.asarray(stages, dtype=object)).astype("string")
     if values.empty:
         raise ValueError("stages: is empty; give one stage per person")
@@ -293,6 +310,7 @@ def plot_ladder(counts: pd.DataFrame, ax=None):
     >>> from crmlib import plotting; plotting.close(ax.figure)
     """
     from . import plotting
+    _check_table(counts, "counts", ["reached", "step_conversion"], "ladder_counts()")
     if ax is None:
         _, ax = plotting.new_figure(figsize=(9, 5.5))
     stages = list(counts.index)[::-1]  # top rung drawn on top
@@ -445,6 +463,7 @@ def plot_jones_sasser(curves: pd.DataFrame, ax=None):
     >>> from crmlib import plotting; plotting.close(ax.figure)
     """
     from . import plotting
+    _check_table(curves, "curves", [], "jones_sasser_curves()")
     if ax is None:
         _, ax = plotting.new_figure()
     palette = [plotting.COLORS["bad"], plotting.COLORS["good"], plotting.COLORS["neutral"]]
@@ -468,6 +487,7 @@ def plot_satisfaction_quadrants(satisfaction, loyalty, satisfaction_cut: float =
     >>> from crmlib import plotting; plotting.close(ax.figure)
     """
     from . import plotting
+    satisfaction_loyalty_quadrant(satisfaction, loyalty, satisfaction_cut, loyalty_cut)  # checks
     sat = v.as_float_array(satisfaction, "satisfaction")
     loy = v.as_float_array(loyalty, "loyalty")
     if ax is None:
@@ -597,6 +617,19 @@ def compare_programmes(scenarios: Mapping[str, Mapping[str, float]]) -> pd.DataF
     """
     if not isinstance(scenarios, Mapping) or not scenarios:
         raise TypeError("scenarios: expected {name: {argument: value}} with at least one design")
+    for name, kw in scenarios.items():
+        if not isinstance(kw, Mapping):
+            raise TypeError(f"scenarios[{name!r}]: expected {{argument: value}} for "
+                            f"programme_economics(), got {type(kw).__name__}")
+    allowed = inspect.signature(programme_economics).parameters
+    for name, kw in scenarios.items():
+        unknown = [k for k in kw if k not in allowed]
+        missing = [k for k, p in allowed.items() if p.default is p.empty and k not in kw]
+        if unknown or missing:
+            raise TypeError(f"scenarios[{name!r}]: " + "; ".join(
+                ([f"{unknown} are not arguments of programme_economics()"] if unknown else [])
+                + ([f"missing {missing}"] if missing else []))
+                + f"; it takes {', '.join(allowed)}")
     table = pd.DataFrame({name: programme_economics(**dict(kw)).as_series()
                           for name, kw in scenarios.items()}).T
     table.index.name = "design"

@@ -62,6 +62,18 @@ def _index_of(*values: Any) -> pd.Index | None:
     return None
 
 
+def _paired_index(**values: Any) -> pd.Index | None:
+    """The index of the Series among the inputs; Series given together must share it (pairing
+    them by position would mix up firms or customers)."""
+    series = [(name, value.index) for name, value in values.items() if isinstance(value, pd.Series)]
+    for name, index in series[1:]:
+        if not index.equals(series[0][1]):
+            raise ValueError(f"{series[0][0]}, {name}: are Series with different indexes "
+                             "(labels); pairing them by position would mix them up. Take both "
+                             "from the same DataFrame or align them first")
+    return series[0][1] if series else None
+
+
 def _labels_out(labels: np.ndarray, index: pd.Index | None, name: str, scalar_in: bool) -> Any:
     if scalar_in:
         return str(np.asarray(labels, dtype=object).ravel()[0])
@@ -139,6 +151,8 @@ def _bands(values: Any, name: str, allowed: list[str]) -> tuple[np.ndarray, bool
         raise TypeError(f"{name}: expected a label or a list/Series of labels, "
                         f"got {type(values).__name__}")
     arr = np.atleast_1d(np.asarray(values, dtype=object)).ravel()
+    if arr.size == 0:
+        raise ValueError(f"{name}: is empty; give a band ({', '.join(allowed)}) or a list of them")
     clean = np.array([str(v).strip().lower() if isinstance(v, str) else v for v in arr],
                      dtype=object)
     bad = np.array([v not in allowed for v in clean])
@@ -177,9 +191,9 @@ def kotler_level(customer_band: Any, margin_band: Any) -> Any:
     if c.size != m.size and 1 not in (c.size, m.size):
         raise ValueError(f"customer_band, margin_band: give as many of each ({c.size} and "
                          f"{m.size} given) or a single one of either")
+    index = _paired_index(customer_band=customer_band, margin_band=margin_band)
     labels = np.array(LEVELS, dtype=object)[c + m]
-    return _labels_out(labels, _index_of(customer_band, margin_band), "level",
-                       c_scalar and m_scalar)
+    return _labels_out(labels, index, "level", c_scalar and m_scalar)
 
 
 def _cuts(cuts: Any, name: str) -> tuple[float, float]:
@@ -226,7 +240,7 @@ def relationship_level(customers: Any, margin: Any, customer_cuts: tuple[float, 
     ['basic', 'accountable', 'reactive']
     """
     scalar_in = np.ndim(customers) == 0 and np.ndim(margin) == 0
-    index = _index_of(customers, margin)
+    index = _paired_index(customers=customers, margin=margin)
     n = as_float_array(customers, "customers")
     if (n < 0).any():
         raise ValueError(f"customers: a number of customers cannot be negative "
@@ -289,6 +303,9 @@ def plot_kotler_grid(firms: pd.DataFrame | None = None, ax: Any = None) -> Any:
             colour = "white" if shown[i, j] >= 3 else plotting.COLORS["total"]
             ax.text(j, i - 0.18, labels[i, j], ha="center", va="center", fontsize=14,
                     fontweight="bold", color=colour)
+    if firms is not None and not isinstance(firms, pd.DataFrame):
+        raise TypeError("firms: expected a DataFrame with columns name, customer_band and "
+                        f"margin_band, got {type(firms).__name__}")
     if firms is not None:
         missing = {"name", "customer_band", "margin_band"} - set(firms.columns)
         if missing:
@@ -325,13 +342,18 @@ PHASES = ["exploration", "formation", "stability", "decline", "ended"]
 #: month). Assumptions of the course, chosen so that two trials in five fail (0.12 / 0.30),
 #: about two relationships in five reach stability (0.6 × 0.14 / 0.22), and stable
 #: relationships last about 14 months on average (1 / 0.07).
-LIFE_CYCLE_TRANSITIONS = pd.DataFrame(
+#: The simulation's default is a private copy, so a student who edits this table in place
+#: (instead of passing ``transition=``) cannot silently change every later simulation.
+_DEFAULT_TRANSITIONS = np.array(
     [[0.70, 0.18, 0.00, 0.00, 0.12],
      [0.00, 0.78, 0.14, 0.08, 0.00],
      [0.00, 0.00, 0.93, 0.07, 0.00],
      [0.00, 0.00, 0.00, 0.75, 0.25],
-     [0.00, 0.00, 0.00, 0.00, 1.00]],
-    index=pd.Index(PHASES, name="from"), columns=pd.Index(PHASES, name="to"))
+     [0.00, 0.00, 0.00, 0.00, 1.00]])
+_DEFAULT_TRANSITIONS.setflags(write=False)
+LIFE_CYCLE_TRANSITIONS = pd.DataFrame(
+    _DEFAULT_TRANSITIONS.copy(), index=pd.Index(PHASES, name="from"),
+    columns=pd.Index(PHASES, name="to"))
 
 
 def life_cycle_phases() -> pd.DataFrame:
@@ -361,7 +383,7 @@ def life_cycle_phases() -> pd.DataFrame:
 
 def _transitions(transition: Any) -> np.ndarray:
     if transition is None:
-        return LIFE_CYCLE_TRANSITIONS.to_numpy()
+        return _DEFAULT_TRANSITIONS
     if not isinstance(transition, pd.DataFrame):
         raise TypeError("transition: expected a DataFrame like LIFE_CYCLE_TRANSITIONS (rows and "
                         f"columns {PHASES}), got {type(transition).__name__}")
@@ -1219,7 +1241,7 @@ def personality_type(outgoing: Any, people_focus: Any, cut: float = 4.0) -> Any:
     ['peaceful', 'powerful', 'analytical']
     """
     scalar_in = np.ndim(outgoing) == 0 and np.ndim(people_focus) == 0
-    index = _index_of(outgoing, people_focus)
+    index = _paired_index(outgoing=outgoing, people_focus=people_focus)
     o = as_float_array(outgoing, "outgoing")
     p = as_float_array(people_focus, "people_focus")
     for arr, name, raw in ((o, "outgoing", outgoing), (p, "people_focus", people_focus)):
@@ -1259,6 +1281,11 @@ def plot_personality_grid(outgoing: Any = None, people_focus: Any = None, cut: f
     """
     from . import plotting
 
+    if (outgoing is None) != (people_focus is None):
+        raise ValueError("outgoing, people_focus: give both ratings to place customers on the "
+                         "grid (or neither for the empty grid)")
+    kinds = None if outgoing is None else np.atleast_1d(personality_type(outgoing, people_focus,
+                                                                         cut))  # validates
     if ax is None:
         _, ax = plotting.new_figure(figsize=(7, 6))
     types = personality_types()
@@ -1283,10 +1310,9 @@ def plot_personality_grid(outgoing: Any = None, people_focus: Any = None, cut: f
                 ha=ha, va=va, fontsize=12, fontweight="bold", multialignment=ha,
                 color=plotting.COLORS["total"], zorder=2,
                 bbox={"facecolor": "white", "alpha": 0.55, "edgecolor": "none", "pad": 2})
-    if outgoing is not None and people_focus is not None:
-        kinds = np.atleast_1d(personality_type(outgoing, people_focus, cut))
-        o = np.atleast_1d(as_float_array(outgoing, "outgoing"))
-        p = np.atleast_1d(as_float_array(people_focus, "people_focus"))
+    if kinds is not None:
+        o, p = np.broadcast_arrays(np.atleast_1d(as_float_array(outgoing, "outgoing")),
+                                   np.atleast_1d(as_float_array(people_focus, "people_focus")))
         ax.scatter(p, o, s=40, color=plotting.COLORS["total"], zorder=3,
                    label=f"customers ({len(kinds)})")
         ax.legend(loc="lower center", bbox_to_anchor=(0.5, -0.28))

@@ -26,6 +26,8 @@ Hughes, A. M. (1994). *Strategic Database Marketing*. Probus (RFM scoring by qui
 """
 from __future__ import annotations
 
+import warnings
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -92,7 +94,9 @@ def rfm_table(transactions: pd.DataFrame, customer: str = "customer_id", date: s
         raise ValueError("transactions: is empty; give at least one purchase")
     dates = transactions[date]
     if not pd.api.types.is_datetime64_any_dtype(dates):
-        parsed = pd.to_datetime(dates, errors="coerce")
+        with warnings.catch_warnings():  # unreadable dates become NaT and are reported below
+            warnings.filterwarnings("ignore", "Could not infer format", UserWarning)
+            parsed = pd.to_datetime(dates, errors="coerce")
         bad = parsed.isna().to_numpy() & dates.notna().to_numpy()
         if bad.any():
             raise ValueError(f"transactions[{date!r}]: cannot read as dates "
@@ -102,9 +106,13 @@ def rfm_table(transactions: pd.DataFrame, customer: str = "customer_id", date: s
     if dates.isna().any():
         raise ValueError(f"transactions[{date!r}]: missing date "
                          f"{v.describe_positions(dates.isna().to_numpy(), transactions.index)}")
-    if transactions[customer].isna().any():
+    # One hash pass over the customer keys (sorted, as groupby(sort=True) would sort them); a
+    # missing key gets code -1. Grouping by these integer codes as a categorical avoids hashing
+    # the keys a second time, which is most of the cost with a million text ids.
+    codes, customers = pd.factorize(transactions[customer].to_numpy(), sort=True)
+    if (codes < 0).any():
         raise ValueError(f"transactions[{customer!r}]: missing customer "
-                         f"{v.describe_positions(transactions[customer].isna().to_numpy(), transactions.index)}")
+                         f"{v.describe_positions(codes < 0, transactions.index)}")
     amounts = v.as_float_array(transactions[amount], f"transactions[{amount!r}]")
     last_day = dates.max()
     if as_of is None:
@@ -117,17 +125,14 @@ def rfm_table(transactions: pd.DataFrame, customer: str = "customer_id", date: s
         if as_of < last_day:
             raise ValueError(f"as_of: {as_of.date()} is before the last purchase "
                              f"({last_day.date()}); recency would be negative")
-    frame = pd.DataFrame({"customer": transactions[customer].to_numpy(),
-                          "date": dates.to_numpy(), "amount": amounts})
-    grouped = frame.groupby("customer", sort=True).agg(last=("date", "max"),
-                                                       frequency=("date", "size"),
-                                                       monetary=("amount", "sum"))
+    frame = pd.DataFrame({"date": dates.to_numpy(), "amount": amounts})
+    groups = pd.Categorical.from_codes(codes, categories=pd.RangeIndex(len(customers)))
+    grouped = frame.groupby(groups, sort=True, observed=True)
     table = pd.DataFrame({
-        "recency": (as_of - grouped["last"]).dt.days.astype("int64"),
-        "frequency": grouped["frequency"].astype("int64"),
-        "monetary": grouped["monetary"].astype(float),
-    })
-    table.index.name = customer
+        "recency": (as_of - grouped["date"].max()).dt.days.astype("int64").to_numpy(),
+        "frequency": grouped.size().astype("int64").to_numpy(),
+        "monetary": grouped["amount"].sum().astype(float).to_numpy(),
+    }, index=pd.Index(customers, name=customer))
     return table
 
 
@@ -168,8 +173,12 @@ def rfm_scores(rfm: pd.DataFrame, bins: int = 5) -> pd.DataFrame:
     r = _score(rfm["recency"], bins, higher_is_better=False)
     f = _score(rfm["frequency"], bins, higher_is_better=True)
     m = _score(rfm["monetary"], bins, higher_is_better=True)
-    code = (pd.Series(r).astype(str) + pd.Series(f).astype(str) + pd.Series(m).astype(str))
-    return pd.DataFrame({"R": r, "F": f, "M": m, "RFM": code.to_numpy(), "total": r + f + m},
+    # the code "545" from a table of every possible code, looked up by index: no text is built
+    # per customer (a million customers would take most of the time otherwise)
+    labels = np.array([f"{a}{b}{c}" for a in range(bins + 1) for b in range(bins + 1)
+                       for c in range(bins + 1)], dtype=object)
+    code = labels[(r * (bins + 1) + f) * (bins + 1) + m]
+    return pd.DataFrame({"R": r, "F": f, "M": m, "RFM": code, "total": r + f + m},
                         index=rfm.index)
 
 
@@ -257,6 +266,12 @@ def segment_profile(rfm: pd.DataFrame, segments: pd.Series) -> pd.DataFrame:
     """
     if not isinstance(rfm, pd.DataFrame) or not {"recency", "frequency", "monetary"} <= set(rfm):
         raise TypeError("rfm: expected the DataFrame of rfm_table()")
+    if isinstance(segments, (str, bytes, Mapping)):
+        raise TypeError("segments: expected one segment label per customer (the Series of "
+                        f"rfm_segment()), got {type(segments).__name__}")
+    if isinstance(segments, pd.Series) and not segments.index.equals(rfm.index):
+        raise ValueError("segments: its index (customers) differs from rfm's; pairing them by "
+                         "position would mix up customers. Use rfm_segment(rfm_scores(rfm))")
     labels = np.asarray(segments, dtype=object).ravel()
     if labels.size != len(rfm):
         raise ValueError(f"segments: {labels.size} labels for {len(rfm)} customers")

@@ -730,6 +730,8 @@ def alpha_rating(alpha: float) -> str:
     ['excellent', 'acceptable', 'poor', 'unacceptable']
     """
     a = v.scalar(alpha, "alpha")
+    if a > 1:
+        raise ValueError(f"alpha: Cronbach's alpha is at most 1, got {a:g}")
     for cut, label in ((0.9, "excellent"), (0.8, "good"), (0.7, "acceptable"),
                        (0.6, "questionable"), (0.5, "poor")):
         if a >= cut:

@@ -690,6 +690,14 @@ def split_survey(survey: pd.DataFrame, expectation_prefix: str = "E",
     """
     if not isinstance(survey, pd.DataFrame):
         raise TypeError(f"survey: expected a DataFrame, got {type(survey).__name__}")
+    for prefix, name in ((expectation_prefix, "expectation_prefix"),
+                         (perception_prefix, "perception_prefix")):
+        if not isinstance(prefix, str):
+            raise TypeError(f"{name}: expected the text before the item number (e.g. 'E' for "
+                            f"E1..E22), got {prefix!r}")
+    if weight_prefix is not None and not isinstance(weight_prefix, str):
+        raise TypeError(f"weight_prefix: expected text such as 'imp_' or None, got "
+                        f"{weight_prefix!r}")
     frame = survey.set_index(id_column) if id_column and id_column in survey.columns else survey
     parts = []
     for prefix, name in ((expectation_prefix, "expectation"), (perception_prefix, "perception")):

@@ -563,7 +563,29 @@ def _firm_table(scores: Any, name: str) -> pd.DataFrame:
                          f"{scores.shape[1]}")
     if scores.columns.has_duplicates:
         raise ValueError(f"{name}: a firm appears twice in the columns {list(scores.columns)}")
+    try:
+        values = scores.to_numpy(dtype=float, na_value=np.nan)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name}: expected numeric ratings, found text; convert the columns "
+                        "with pd.to_numeric first") from None
+    if np.isnan(values).any():
+        i, j = np.argwhere(np.isnan(values))[0]
+        raise ValueError(f"{name}: missing rating (NaN) for attribute {scores.index[i]!r}, firm "
+                         f"{scores.columns[j]!r}; every firm needs a rating on every attribute")
     return scores
+
+
+def _same_attributes(weights: Any, scores: pd.DataFrame, w_name: str, s_name: str) -> None:
+    """Labelled weights must name exactly the attributes (rows) of the score table."""
+    labels, _ = _labelled(weights, w_name)
+    if labels is None:
+        return
+    missing = [a for a in labels if a not in scores.index]
+    extra = [a for a in scores.index if a not in labels]
+    if missing or extra:
+        raise ValueError(f"{w_name}, {s_name}: the attributes do not match; {w_name} has "
+                         f"{missing} that are not rows of {s_name}, and {s_name} has rows "
+                         f"{extra} without a weight")
 
 
 def value_map_table(quality_weights: Any, quality_scores: pd.DataFrame, prices: Any = None,
@@ -643,6 +665,9 @@ def value_map_table(quality_weights: Any, quality_scores: pd.DataFrame, prices: 
         missing = [f for f in firms if f not in price_scores.columns]
         if missing:
             raise ValueError(f"price_scores: no column for firm(s) {missing}")
+    _same_attributes(quality_weights, quality_scores, "quality_weights", "quality_scores")
+    if not by_price:
+        _same_attributes(price_weights, price_scores, "price_weights", "price_scores")
     rows = {}
     for firm in firms:
         others = [f for f in firms if f != firm]
@@ -767,12 +792,15 @@ def plot_value_map(table: pd.DataFrame, highlight: Any = None, ax: Any = None) -
 
 def value_map_widget(quality_weights: Any, quality_scores: pd.DataFrame, prices: Any = None,
                      price_weights: Any = None, price_scores: pd.DataFrame | None = None,
-                     highlight: Any = None, quality_weight: float = 0.5) -> Any:
+                     highlight: Any = None, quality_weight: float = 0.5,
+                     band: float = 0.0) -> Any:
     """Move the importance of each quality attribute (and the weight of quality against price)
     and watch the customer value map change.
 
     The sliders hold raw importances (any non-negative numbers); they are rescaled to add up to
     100 before :func:`value_map_table` is computed, and the rescaled weights are printed.
+    ``band`` is passed on to :func:`value_map_table` (a firm within ``band`` points of the
+    fair-value line is "fair value"), so the panel labels firms as the chapter's table does.
 
     Returns
     -------
@@ -793,7 +821,7 @@ def value_map_widget(quality_weights: Any, quality_scores: pd.DataFrame, prices:
     from . import plotting, widgets
 
     start = value_map_table(quality_weights, quality_scores, prices, price_weights,
-                            price_scores, quality_weight)  # validates everything first
+                            price_scores, quality_weight, band)  # validates everything first
     labels, w = _labelled(quality_weights, "quality_weights")
     labels = list(labels) if labels is not None else list(quality_scores.index)
     sliders = {attr: widgets.slider(str(attr), float(wi), 0.0, 50.0, 1.0, integer=False)
@@ -808,7 +836,7 @@ def value_map_widget(quality_weights: Any, quality_scores: pd.DataFrame, prices:
             return "Give at least one attribute a weight above 0.", None
         weights = pd.Series(raw / raw.sum() * 100.0, index=labels)
         table = value_map_table(weights, quality_scores, prices, price_weights, price_scores,
-                                values["quality_weight"])
+                                values["quality_weight"], band)
         text = ("Weights (rescaled to 100): "
                 + ", ".join(f"{a} {wi:.1f}" for a, wi in weights.items()) + "\n"
                 + table[["relative_quality", "relative_price", "value_advantage",

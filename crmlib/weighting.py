@@ -310,6 +310,9 @@ def dimensionless(data: pd.DataFrame, higher_is_better: Mapping[str, bool] | Non
                          f"{list(DIMENSIONLESS_METHODS)}")
     if benchmarks is not None and not isinstance(benchmarks, Mapping):
         raise TypeError("benchmarks: expected {column: benchmark}")
+    unknown = [k for k in (benchmarks or {}) if k not in data.columns]
+    if unknown:
+        raise ValueError(f"benchmarks: {unknown} are not columns of data ({list(data.columns)})")
     out = {}
     for col in data.columns:
         series = data[col].astype(float)
@@ -320,7 +323,7 @@ def dimensionless(data: pd.DataFrame, higher_is_better: Mapping[str, bool] | Non
             out[col] = efficacy_coefficient(series, higher_is_better=directions[col], name=label)
         else:
             bench = series.mean() if benchmarks is None or col not in benchmarks \
-                else benchmarks[col]
+                else v.scalar(benchmarks[col], f"benchmarks[{col!r}]")
             out[col] = ratio_index(series, float(bench), directions[col], name=label)
     return pd.DataFrame(out, index=data.index)
 
@@ -397,11 +400,11 @@ def _weights_series(weights: Any, name: str) -> pd.Series:
     if hasattr(weights, "weights") and isinstance(getattr(weights, "weights"), pd.Series):
         weights = weights.weights  # an AHPResult
     if isinstance(weights, Mapping):
-        weights = pd.Series(dict(weights), dtype=float)
+        return pd.Series(v.weights_sum_to(dict(weights), name), dtype=float)
     if not isinstance(weights, pd.Series):
         raise TypeError(f"{name}: expected weights as a Series or dict {{indicator: weight}}, "
                         f"got {type(weights).__name__}")
-    clean = v.weights_sum_to({k: float(x) for k, x in weights.items()}, name)
+    clean = v.weights_sum_to(dict(weights.items()), name)
     return pd.Series(clean, dtype=float)
 
 
