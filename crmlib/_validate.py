@@ -95,3 +95,23 @@ def weights_sum_to(weights: Mapping[str, float], name: str, total: float = 1.0,
         raise ValueError(f"{name}: weights must add up to {total:g}, they add up to {got:.6g} "
                          f"({', '.join(f'{k}={v:g}' for k, v in clean.items())})")
     return clean
+
+
+def index_of(*values: Any) -> pd.Index | None:
+    """The index of the first Series among the inputs (a Series in gives a Series out)."""
+    for value in values:
+        if isinstance(value, pd.Series):
+            return value.index
+    return None
+
+
+def paired_index(**values: Any) -> pd.Index | None:
+    """The shared index of the Series among named inputs, or None. Series given together must
+    have the same labels: pairing them by position would silently mix up customers."""
+    series = [(name, value.index) for name, value in values.items() if isinstance(value, pd.Series)]
+    for name, index in series[1:]:
+        if not index.equals(series[0][1]):
+            raise ValueError(f"{series[0][0]}, {name}: are Series with different indexes "
+                             "(labels); pairing them by position would mix them up. Take them "
+                             "from the same DataFrame or align them first (a.align(b))")
+    return series[0][1] if series else None

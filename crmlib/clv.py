@@ -41,6 +41,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from . import _validate as _v
 from ._validate import as_float_array, describe_positions, non_negative, scalar
 
 __all__ = ["retention_clv", "margin_multiple_table", "expected_lifetime", "clv_by_horizon",
@@ -53,27 +54,6 @@ __all__ = ["retention_clv", "margin_multiple_table", "expected_lifetime", "clv_b
 # input helpers
 # ---------------------------------------------------------------------------------------------
 
-def _index_of(*values: Any) -> pd.Index | None:
-    """The index of the first Series among the inputs (a Series in gives a Series out)."""
-    for value in values:
-        if isinstance(value, pd.Series):
-            return value.index
-    return None
-
-
-def _paired_index(**values: Any) -> pd.Index | None:
-    """Like :func:`_index_of`, but Series given together must share one index: pairing Series
-    with different labels by position would mix up customers."""
-    series = {name: value for name, value in values.items() if isinstance(value, pd.Series)}
-    if not series:
-        return None
-    (first, index), *others = ((name, value.index) for name, value in series.items())
-    for name, other in others:
-        if not other.equals(index):
-            raise ValueError(f"{first}, {name}: are Series with different indexes (labels); "
-                             "pairing them by position would mix up customers. Take them from "
-                             "the same DataFrame or align them first (a.align(b))")
-    return index
 
 
 def _numbers(value: Any, name: str) -> np.ndarray:
@@ -91,7 +71,7 @@ def _numbers(value: Any, name: str) -> np.ndarray:
 
 def _retention(value: Any, name: str = "retention", *, allow_one: bool = False) -> np.ndarray:
     arr = _numbers(value, name)
-    index = _index_of(value)
+    index = _v.index_of(value)
     upper_ok = arr <= 1 if allow_one else arr < 1
     bad = ~((arr >= 0) & upper_ok)
     if bad.any():
@@ -111,7 +91,7 @@ def _discount(value: Any, name: str = "discount") -> np.ndarray:
     if bad.any():
         first = arr.ravel()[np.flatnonzero(bad.ravel())[0]]
         raise ValueError(f"{name}: a discount rate cannot be negative, got {first:g} "
-                         f"{describe_positions(bad, _index_of(value)) if arr.ndim else ''}".rstrip()
+                         f"{describe_positions(bad, _v.index_of(value)) if arr.ndim else ''}".rstrip()
                          + "; write 10% a period as 0.1")
     return arr
 
@@ -127,7 +107,7 @@ def _horizon(value: Any, name: str = "horizon") -> np.ndarray:
     if fractional.any():
         first = arr.ravel()[np.flatnonzero(fractional.ravel())[0]]
         raise ValueError(f"{name}: must be a whole number of periods (an integer), got {first:g} "
-                         f"{describe_positions(fractional, _index_of(value)) if arr.ndim else ''}"
+                         f"{describe_positions(fractional, _v.index_of(value)) if arr.ndim else ''}"
                          .rstrip() + "; use None for an unlimited horizon")
     negative = arr < 0
     if negative.any():
@@ -224,7 +204,7 @@ def retention_clv(margin: Any, retention: Any, discount: Any, horizon: Any = Non
     C2    666.7
     Name: clv, dtype: float64
     """
-    index = _paired_index(margin=margin, retention=retention, discount=discount, horizon=horizon)
+    index = _v.paired_index(margin=margin, retention=retention, discount=discount, horizon=horizon)
     m = _numbers(margin, "margin")
     r = _retention(retention)
     d = _discount(discount)
@@ -300,7 +280,7 @@ def expected_lifetime(retention: Any) -> Any:
     array([2., 5.])
     """
     r = _retention(retention)
-    return _wrap(1.0 / (1.0 - r), _index_of(retention), "expected_lifetime")
+    return _wrap(1.0 / (1.0 - r), _v.index_of(retention), "expected_lifetime")
 
 
 def clv_by_horizon(margin: float, retention: float, discount: float,
@@ -737,7 +717,7 @@ def steady_state(acquired: Any, retention: Any) -> Any:
     r = _retention(retention)
     a, r = _broadcast(acquired=a, retention=r)
     return _wrap(np.asarray(a / (1.0 - r), dtype=float),
-                 _paired_index(acquired=acquired, retention=retention), "steady_state")
+                 _v.paired_index(acquired=acquired, retention=retention), "steady_state")
 
 
 def _per_period(value: Any, name: str, periods: int) -> np.ndarray:

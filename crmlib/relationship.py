@@ -37,6 +37,7 @@ import numpy as np
 import pandas as pd
 
 from ._seed import DEFAULT_SEED, seed as _seed
+from . import _validate as _v
 from ._validate import as_float_array, describe_positions, non_negative, scalar
 
 __all__ = [
@@ -55,23 +56,6 @@ def _table(rows: list[tuple], columns: list[str], index: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns).set_index(index)
 
 
-def _index_of(*values: Any) -> pd.Index | None:
-    for value in values:
-        if isinstance(value, pd.Series):
-            return value.index
-    return None
-
-
-def _paired_index(**values: Any) -> pd.Index | None:
-    """The index of the Series among the inputs; Series given together must share it (pairing
-    them by position would mix up firms or customers)."""
-    series = [(name, value.index) for name, value in values.items() if isinstance(value, pd.Series)]
-    for name, index in series[1:]:
-        if not index.equals(series[0][1]):
-            raise ValueError(f"{series[0][0]}, {name}: are Series with different indexes "
-                             "(labels); pairing them by position would mix them up. Take both "
-                             "from the same DataFrame or align them first")
-    return series[0][1] if series else None
 
 
 def _labels_out(labels: np.ndarray, index: pd.Index | None, name: str, scalar_in: bool) -> Any:
@@ -159,7 +143,7 @@ def _bands(values: Any, name: str, allowed: list[str]) -> tuple[np.ndarray, bool
     if bad.any():
         first = arr[np.flatnonzero(bad)[0]]
         raise ValueError(f"{name}: {first!r} is not a band; use one of {allowed} "
-                         f"{describe_positions(bad, _index_of(values))}")
+                         f"{describe_positions(bad, _v.index_of(values))}")
     ranks = np.array([allowed.index(v) for v in clean])
     return ranks, scalar_in
 
@@ -191,7 +175,7 @@ def kotler_level(customer_band: Any, margin_band: Any) -> Any:
     if c.size != m.size and 1 not in (c.size, m.size):
         raise ValueError(f"customer_band, margin_band: give as many of each ({c.size} and "
                          f"{m.size} given) or a single one of either")
-    index = _paired_index(customer_band=customer_band, margin_band=margin_band)
+    index = _v.paired_index(customer_band=customer_band, margin_band=margin_band)
     labels = np.array(LEVELS, dtype=object)[c + m]
     return _labels_out(labels, index, "level", c_scalar and m_scalar)
 
@@ -240,15 +224,15 @@ def relationship_level(customers: Any, margin: Any, customer_cuts: tuple[float, 
     ['basic', 'accountable', 'reactive']
     """
     scalar_in = np.ndim(customers) == 0 and np.ndim(margin) == 0
-    index = _paired_index(customers=customers, margin=margin)
+    index = _v.paired_index(customers=customers, margin=margin)
     n = as_float_array(customers, "customers")
     if (n < 0).any():
         raise ValueError(f"customers: a number of customers cannot be negative "
-                         f"{describe_positions(n < 0, _index_of(customers))}")
+                         f"{describe_positions(n < 0, _v.index_of(customers))}")
     m = as_float_array(margin, "margin")
     if (m > 1).any():
         raise ValueError(f"margin: a margin is a share of the price, at most 1; got "
-                         f"{m[m > 1].ravel()[0]:g} {describe_positions(m > 1, _index_of(margin))} "
+                         f"{m[m > 1].ravel()[0]:g} {describe_positions(m > 1, _v.index_of(margin))} "
                          "(write 25% as 0.25)")
     c_low, c_high = _cuts(customer_cuts, "customer_cuts")
     m_low, m_high = _cuts(margin_cuts, "margin_cuts")
@@ -1241,14 +1225,14 @@ def personality_type(outgoing: Any, people_focus: Any, cut: float = 4.0) -> Any:
     ['peaceful', 'powerful', 'analytical']
     """
     scalar_in = np.ndim(outgoing) == 0 and np.ndim(people_focus) == 0
-    index = _paired_index(outgoing=outgoing, people_focus=people_focus)
+    index = _v.paired_index(outgoing=outgoing, people_focus=people_focus)
     o = as_float_array(outgoing, "outgoing")
     p = as_float_array(people_focus, "people_focus")
     for arr, name, raw in ((o, "outgoing", outgoing), (p, "people_focus", people_focus)):
         bad = (arr < 1) | (arr > 7)
         if bad.any():
             raise ValueError(f"{name}: ratings run from 1 to 7, got {arr[bad].ravel()[0]:g} "
-                             f"{describe_positions(bad, _index_of(raw)) if arr.ndim else ''}"
+                             f"{describe_positions(bad, _v.index_of(raw)) if arr.ndim else ''}"
                              .rstrip())
     cut = scalar(cut, "cut")
     try:
