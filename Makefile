@@ -84,3 +84,12 @@ vendor: $(STAMP)
 
 book: $(STAMP)
 	$(BIN)/python tools/book.py
+
+# Benchmarks, not tests (timings depend on the machine): import cost, crmlib against what a user
+# would otherwise write (and ahpy when installed), scaling to a million customers, every
+# notebook on a fresh kernel and the whole test suite; prints Markdown tables (see
+# benchmarks/README.md). `make bench BENCH_ARGS=--quick` is a one-minute smoke run.
+.PHONY: bench
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)

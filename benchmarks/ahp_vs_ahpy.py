@@ -75,21 +75,15 @@ def per_call(func, number: int, repeat: int) -> float:
     return min(timeit.repeat(func, number=number, repeat=repeat)) / number * 1e6
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--matrices", type=int, default=20, help="matrices per size")
-    parser.add_argument("--repeat", type=int, default=5, help="timing repeats (best is kept)")
-    args = parser.parse_args(argv)
-    try:
-        import ahpy
-    except ImportError:
-        print("This benchmark needs ahpy: .venv/bin/pip install ahpy (not a course dependency).")
-        return 1
+def measure(matrices: int = 20, repeat: int = 5, sizes: tuple[int, ...] = SIZES) -> list[tuple]:
+    """For each size: (n, ahpy µs, crmlib-from-pairs µs, crmlib-from-array µs, max weight
+    difference, max CR difference). Raises ImportError when ahpy is not installed."""
+    import ahpy
 
     rng = crmlib.seed(SEED)
     rows = []
-    for n in SIZES:
-        cases = [random_pairs(rng, n) for _ in range(args.matrices)]
+    for n in sizes:
+        cases = [random_pairs(rng, n) for _ in range(matrices)]
         max_dw = max_dcr = 0.0
         for k, (pairs, array) in enumerate(cases):
             theirs = ahpy.Compare(f"m{k}", pairs, precision=4, random_index="saaty")
@@ -99,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
             max_dw = max(max_dw, float(np.abs(ours.weights.to_numpy() - w_theirs).max()))
             max_dcr = max(max_dcr, abs(ours.cr - float(theirs.consistency_ratio)))
             assert np.allclose(ours.weights.to_numpy(), ours_array.weights.to_numpy())
+        assert max_dw < 1e-4 and max_dcr < 1e-4, (n, max_dw, max_dcr)
 
         # each run ends with the weights in the library's own form: ahpy's dict, crmlib's
         # labelled pandas Series (built on first access, so it is included here)
@@ -115,23 +110,41 @@ def main(argv: list[str] | None = None) -> int:
                 ahp.priorities(array, random_index="saaty2005").weights
 
         number = 3
-        t_ahpy = per_call(run_ahpy, number, args.repeat) / len(cases)
-        t_pairs = per_call(run_pairs, number, args.repeat) / len(cases)
-        t_array = per_call(run_array, number, args.repeat) / len(cases)
+        t_ahpy = per_call(run_ahpy, number, repeat) / len(cases)
+        t_pairs = per_call(run_pairs, number, repeat) / len(cases)
+        t_array = per_call(run_array, number, repeat) / len(cases)
         rows.append((n, t_ahpy, t_pairs, t_array, max_dw, max_dcr))
+    return rows
 
+
+def markdown(rows: list[tuple]) -> str:
+    lines = ["| n | ahpy (µs) | crmlib from pairs (µs) | crmlib from array (µs) | speed-up, pairs "
+             "| speed-up, array | max weight difference | max CR difference |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for n, t_ahpy, t_pairs, t_array, dw, dcr in rows:
+        lines.append(f"| {n} | {t_ahpy:,.0f} | {t_pairs:,.0f} | {t_array:,.0f} | "
+                     f"{t_ahpy / t_pairs:.1f}× | {t_ahpy / t_array:.1f}× | {dw:.1e} | {dcr:.1e} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--matrices", type=int, default=20, help="matrices per size")
+    parser.add_argument("--repeat", type=int, default=5, help="timing repeats (best is kept)")
+    args = parser.parse_args(argv)
+    try:
+        import ahpy
+    except ImportError:
+        print("This benchmark needs ahpy: .venv/bin/pip install ahpy (not a course dependency).")
+        return 1
+    rows = measure(args.matrices, args.repeat)
     print(f"AHP benchmark, {dt.date.today().isoformat()}: {args.matrices} random matrices per "
           f"size, best of {args.repeat} repeats")
     print(f"machine: {cpu_name()} ({os.cpu_count()} CPUs), {platform.system()} "
           f"{platform.release()}; Python "
           f"{platform.python_version()}, numpy {np.__version__}, ahpy "
           f"{getattr(ahpy, '__version__', '?')}, crmlib {crmlib.__version__}\n")
-    print("| n | ahpy (µs) | crmlib from pairs (µs) | crmlib from array (µs) | speed-up, pairs "
-          "| speed-up, array | max weight difference | max CR difference |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for n, t_ahpy, t_pairs, t_array, dw, dcr in rows:
-        print(f"| {n} | {t_ahpy:,.0f} | {t_pairs:,.0f} | {t_array:,.0f} | {t_ahpy / t_pairs:.1f}× "
-              f"| {t_ahpy / t_array:.1f}× | {dw:.1e} | {dcr:.1e} |")
+    print(markdown(rows))
     return 0
 
 

@@ -330,7 +330,28 @@ def _code_of(value: Any) -> tuple[int, bool]:
     return -1, True
 
 
+def _integer_frame_codes(values: pd.DataFrame) -> np.ndarray | None:
+    """Fast path for the common survey table, integer codes 1-5 in every column: int8 codes
+    0-4 converted column by column (pieces that stay in the CPU cache, no float copy of the
+    whole table). None when a column is not a NumPy integer column or holds a value off the
+    scale: the general path then converts it and explains the error."""
+    if values.shape[1] == 0 or not values.columns.is_unique or not all(
+            isinstance(t, np.dtype) and t.kind in "iu" for t in values.dtypes):
+        return None
+    out = np.empty(values.shape, dtype=np.int8, order="F")  # one contiguous column per feature
+    for j in range(values.shape[1]):
+        column = values.iloc[:, j].to_numpy()
+        if ((column < 1) | (column > 5)).any():
+            return None
+        np.subtract(column, 1, out=out[:, j], casting="unsafe")
+    return out
+
+
 def _codes(values: Any, name: str) -> tuple[np.ndarray, pd.Index | None, pd.Index | None]:
+    if isinstance(values, pd.DataFrame):
+        fast = _integer_frame_codes(values)
+        if fast is not None:
+            return fast, values.index, values.columns
     try:
         arr, shape, index, columns = _frame_parts(values)
     except (TypeError, ValueError) as exc:
@@ -603,9 +624,10 @@ def summarize(functional: pd.DataFrame, dysfunctional: pd.DataFrame, tie_margin:
     f_codes, d_codes, _, columns = _paired_codes(functional, dysfunctional)
     cats = _category_codes(f_codes, d_codes)
     n_rows, n_features = cats.shape
-    answered = cats >= 0
-    flat = (cats + 6 * np.arange(n_features)[None, :])[answered]
-    counts = np.bincount(flat, minlength=6 * n_features).reshape(n_features, 6)
+    # counts per feature: codes shifted by one so that a missing pair (-1) lands in bin 0,
+    # which is dropped; one column at a time keeps the work in the CPU cache
+    counts = np.array([np.bincount(cats[:, j].astype(np.intp) + 1, minlength=7)[1:]
+                       for j in range(n_features)], dtype=np.int64).reshape(n_features, 6)
     n_answered = counts.sum(axis=1)
 
     with np.errstate(divide="ignore", invalid="ignore"):
