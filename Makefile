@@ -17,6 +17,7 @@ help:
 	@echo "make notebooks  annotate slides, re-execute every notebook in place, regenerate exercises and INSTRUCTORS.md"
 	@echo "make lock       re-resolve the newest versions into constraints.txt"
 	@echo "make slides     build one offline reveal.js deck per chapter into build/slides/"
+	@echo "make bench      time notebooks, tests, imports and crmlib vs alternatives (benchmarks/README.md)"
 	@echo "make book       build the course as a static HTML book into build/book/_build/html/"
 
 $(BIN)/python:

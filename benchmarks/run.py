@@ -1,6 +1,6 @@
 """Run the course's benchmarks and print their tables (Markdown): ``make bench``.
 
-    .venv/bin/python benchmarks/run.py                    # everything (about 20-30 min)
+    .venv/bin/python benchmarks/run.py                    # everything (about 10 min on 2 cores)
     .venv/bin/python benchmarks/run.py --quick            # a smoke run (about a minute)
     .venv/bin/python benchmarks/run.py --only imports,compare --out /tmp/bench.md
 

@@ -348,6 +348,10 @@ def _integer_frame_codes(values: pd.DataFrame) -> np.ndarray | None:
 
 
 def _codes(values: Any, name: str) -> tuple[np.ndarray, pd.Index | None, pd.Index | None]:
+    if isinstance(values, pd.DataFrame) and not values.columns.is_unique:
+        repeated = sorted(set(values.columns[values.columns.duplicated()].astype(str)))
+        raise ValueError(f"{name}: feature column(s) {repeated} appear more than once; give each "
+                         "feature one column")
     if isinstance(values, pd.DataFrame):
         fast = _integer_frame_codes(values)
         if fast is not None:

@@ -530,3 +530,10 @@ def test_import_is_light():
             "print('matplotlib' in sys.modules, 'ipywidgets' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+@pytest.mark.parametrize("values", [[[1, "like"], [2, "dislike"]], [[1, 2], [3, 4]]])
+def test_repeated_feature_columns_are_a_clear_error(values):
+    frame = pd.DataFrame(values, columns=["seal", "seal"])
+    with pytest.raises(ValueError, match=r"functional: feature column\(s\) \['seal'\] appear more than once"):
+        kano.classify(frame, frame)
