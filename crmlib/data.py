@@ -25,7 +25,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["data_dir", "list_datasets", "schema", "describe", "load", "write", "script_main"]
+__all__ = ["data_dir", "list_datasets", "schema", "describe", "load", "column", "write", "script_main"]
 
 _PANDAS_DTYPES = {"string": "string", "int": "Int64", "float": "float64", "bool": "boolean"}
 
@@ -128,6 +128,20 @@ def load(name: str) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 # Writing data sets (used by the seeded scripts data/make_*.py)
 # ---------------------------------------------------------------------------------------------
+
+def column(name: str, dtype: str, unit: str, description: str,
+           categories: Sequence[str] | None = None, ordered: bool | None = None) -> dict[str, Any]:
+    """One column entry of a schema file (categories and order only for ``category`` columns).
+
+    >>> column("stage", "category", "", "ladder rung", ["a", "b"], True)["ordered"]
+    True
+    """
+    col: dict[str, Any] = {"name": name, "dtype": dtype, "unit": unit, "description": description}
+    if dtype == "category":
+        col["categories"] = list(categories or [])
+        col["ordered"] = bool(ordered)
+    return col
+
 
 def write(frame: pd.DataFrame, meta: dict[str, Any], folder: Path | str) -> Path:
     """Write ``<name>.csv`` and ``<name>.schema.json`` into ``folder``, byte-for-byte stable

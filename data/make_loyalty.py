@@ -136,12 +136,7 @@ def _logit(p: np.ndarray) -> np.ndarray:
     return np.log(p / (1.0 - p))
 
 
-def _col(name, dtype, unit, description, categories=None, ordered=None) -> dict:
-    col = {"name": name, "dtype": dtype, "unit": unit, "description": description}
-    if dtype == "category":
-        col["categories"] = list(categories)
-        col["ordered"] = bool(ordered)
-    return col
+_col = crmlib.data.column  # one schema-column format for every data set
 
 
 # --------------------------------------------------------------------------- data set 1

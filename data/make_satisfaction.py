@@ -137,12 +137,7 @@ def _expit(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-x))
 
 
-def _col(name, dtype, unit, description, categories=None, ordered=None) -> dict:
-    col = {"name": name, "dtype": dtype, "unit": unit, "description": description}
-    if dtype == "category":
-        col["categories"] = list(categories)
-        col["ordered"] = bool(ordered)
-    return col
+_col = crmlib.data.column  # one schema-column format for every data set
 
 
 def make_supermarket_satisfaction() -> tuple[pd.DataFrame, dict]:

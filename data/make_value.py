@@ -159,12 +159,7 @@ CELLS = {
 }
 
 
-def _col(name, dtype, unit, description, categories=None, ordered=None) -> dict:
-    col = {"name": name, "dtype": dtype, "unit": unit, "description": description}
-    if dtype == "category":
-        col["categories"] = list(categories)
-        col["ordered"] = bool(ordered)
-    return col
+_col = crmlib.data.column  # one schema-column format for every data set
 
 
 def _categorical(rng: np.random.Generator, probs: np.ndarray) -> np.ndarray:
