@@ -19,6 +19,7 @@ help:
 	@echo "make slides     build one offline reveal.js deck per chapter into build/slides/"
 	@echo "make bench      time notebooks, tests, imports and crmlib vs alternatives (benchmarks/README.md)"
 	@echo "make book       build the course as a static HTML book into build/book/_build/html/"
+	@echo "make assignments build an nbgrader course folder (source/, release/) into build/nbgrader/"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -31,8 +32,11 @@ $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 
 venv: $(STAMP)
 
+# JupyterLab serving the repository root (notebooks/, exercises/, solutions/, data/ all reachable),
+# opening notebooks/00_course_guide.ipynb, with the course's lab settings installed into .venv
+# (no news pop-up): tools/lab.py, which the browser test starts the same way.
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00_course_guide.ipynb
+	$(BIN)/python tools/lab.py $(ROOT_FLAG)
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
@@ -58,7 +62,7 @@ notebooks: $(STAMP)
 lock:
 	rm -rf build/lock-venv
 	$(PYTHON) -m venv build/lock-venv
-	build/lock-venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+	build/lock-venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test,bench]"
 	build/lock-venv/bin/python -m pip freeze --exclude-editable --exclude crmlib | sort -f > constraints.txt
 	rm -rf build/lock-venv
 	@echo "constraints.txt refreshed: update the pins in environment.yml to match (tests check it)."
@@ -92,5 +96,22 @@ book: $(STAMP)
 # benchmarks/README.md). `make bench BENCH_ARGS=--quick` is a one-minute smoke run.
 .PHONY: bench
 
-bench: $(STAMP)
+# The peers (ahpy, pingouin, lifetimes) come from the `bench` extra, pinned in constraints.txt;
+# one that does not install is skipped by the benchmark, which says so.
+BENCH_STAMP := $(VENV)/.bench-installed
+
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[bench]" \
+	  || echo "some benchmark peers did not install: their comparisons will be skipped"
+	@touch $@
+
+bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+
+# Grading with nbgrader (instructors): the solution notebooks are the nbgrader source (metadata and
+# hidden tests written by make exercises); this builds build/nbgrader/ with nbgrader_config.py,
+# source/<chapter>/ and release/<chapter>/ (= the exercise notebooks). See INSTRUCTORS.md.
+.PHONY: assignments
+
+assignments: $(STAMP)
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/python tools/assignments.py

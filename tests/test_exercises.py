@@ -59,7 +59,10 @@ def test_exercise_contains_no_solution_text(solution):
 @pytest.mark.parametrize("solution", SOLUTIONS, ids=lambda p: p.name)
 def test_self_checks_say_correct_on_solutions_and_unanswered_on_exercises(solution):
     """Both directions, on the committed outputs; nbval re-runs both notebooks from a fresh kernel
-    and fails if these locked outputs change."""
+    and fails if these locked outputs change. A written answer is 'recorded', never 'correct';
+    a concept check's per-question lines (indented) follow its first line."""
+    from crmlib.checks._core import TEXT
+    recorded = TEXT["en"]["recorded"].split("(")[0]
     for nb, expect in [(nbformat.read(solution, as_version=4), "✅ Correct!"),
                        (nbformat.read(mx.exercise_path(solution), as_version=4), checks.NOT_ANSWERED)]:
         check_cells = [c for c in _cells(nb) if CHECK_CALL.search(c.source)]
@@ -68,9 +71,19 @@ def test_self_checks_say_correct_on_solutions_and_unanswered_on_exercises(soluti
             assert cell.source.startswith("# NBVAL_CHECK_OUTPUT"), "lock self-check outputs"
             ids = CHECK_CALL.findall(cell.source)
             assert all(i in checks.REGISTRY for i in ids), f"unknown exercise id in {ids}"
-            lines = "".join(o.get("text", "") for o in cell.outputs).splitlines()
+            text = "".join(o.get("text", "") for o in cell.outputs if o.get("name") == "stdout")
+            lines = [l for l in text.splitlines() if not l.startswith("   ")]
             assert len(lines) == len(ids), f"{ids}: expected one line of feedback per check"
-            assert all(l.startswith(expect) for l in lines), f"{ids}: {lines}"
+            for exercise_id, line in zip(ids, lines):
+                written = getattr(checks.REGISTRY[exercise_id].compare, "kind", "") == "written"
+                want = recorded if written and expect != checks.NOT_ANSWERED else expect
+                assert line.startswith(want), f"{exercise_id}: {line}"
+
+
+def test_every_chapter_has_a_concept_check_in_its_exercises():
+    for solution in SOLUTIONS:
+        source = solution.read_text(encoding="utf-8")
+        assert "checks.quiz(" in source, f"{solution.name} has no concept check"
 
 
 def test_every_registered_exercise_is_used_by_a_solution():
