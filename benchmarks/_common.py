@@ -56,7 +56,7 @@ def machine() -> str:
         pass
     packages = ", ".join(f"{p} {version(p)}" for p in
                          ("crmlib", "numpy", "pandas", "matplotlib", "ipywidgets", "nbclient",
-                          "ipykernel", "pytest", "hypothesis", "ahpy"))
+                          "ipykernel", "pytest", "hypothesis", "ahpy", "pingouin", "lifetimes"))
     return (f"date: {dt.datetime.now().strftime('%Y-%m-%d %H:%M')}; machine: {cpu_name()}, "
             f"{os.cpu_count()} cores{mem}, {platform.system()} {platform.release()}; "
             f"load average at start: {load_average()}; Python {platform.python_version()}; "
@@ -84,6 +84,31 @@ def best_of(func: Callable[[], Any], repeat: int = 5, min_time: float = 0.05,
         elapsed = time.perf_counter() - t0
         spent += elapsed
         best = min(best, elapsed / number)
+    return best
+
+
+def interleaved(funcs: Sequence[Callable[[], Any]], repeat: int = 7, min_time: float = 0.05,
+                budget: float | None = None) -> list[float]:
+    """Best time of one call of each function, measured side by side: each round runs every
+    function once in turn (as many calls as fit in about ``min_time``), and the best round of
+    each wins. On a shared machine a burst of other work then slows both sides of a comparison
+    alike, instead of one of them. Stops early after ``budget`` seconds (at least two rounds)."""
+    gc.collect()
+    numbers = []
+    for func in funcs:                       # warm-up, and how many calls make a measurement
+        t0 = time.perf_counter()
+        func()
+        numbers.append(max(1, int(min_time / max(time.perf_counter() - t0, 1e-9))))
+    best = [float("inf")] * len(funcs)
+    start = time.perf_counter()
+    for r in range(repeat):
+        for k, (func, number) in enumerate(zip(funcs, numbers)):
+            t0 = time.perf_counter()
+            for _ in range(number):
+                func()
+            best[k] = min(best[k], (time.perf_counter() - t0) / number)
+        if budget is not None and r >= 1 and time.perf_counter() - start > budget:
+            break
     return best
 
 

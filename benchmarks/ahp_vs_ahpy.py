@@ -42,6 +42,9 @@ except ImportError:  # running from a checkout without `pip install -e .`
     import crmlib
 from crmlib import ahp
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _common as _c  # noqa: E402
+
 SIZES = (3, 5, 9, 15)
 SEED = 2026076
 
@@ -109,12 +112,93 @@ def measure(matrices: int = 20, repeat: int = 5, sizes: tuple[int, ...] = SIZES)
             for _, array in cases:
                 ahp.priorities(array, random_index="saaty2005").weights
 
-        number = 3
-        t_ahpy = per_call(run_ahpy, number, repeat) / len(cases)
-        t_pairs = per_call(run_pairs, number, repeat) / len(cases)
-        t_array = per_call(run_array, number, repeat) / len(cases)
+        # side by side, interleaved, best of ``repeat`` rounds (a shared machine slows both)
+        t_ahpy, t_pairs, t_array = (t * 1e6 / len(cases) for t in
+                                    _c.interleaved([run_ahpy, run_pairs, run_array], repeat))
         rows.append((n, t_ahpy, t_pairs, t_array, max_dw, max_dcr))
     return rows
+
+
+# Saaty (2005), as in AHPy's own tests: choosing a city (the criteria, and the four cities under
+# each criterion). The culture judgements give Bethesda vs Pittsburgh both ways.
+CITY_CRITERIA = {("Culture", "Housing"): 3, ("Culture", "Transportation"): 5,
+                 ("Family", "Culture"): 5, ("Family", "Housing"): 7,
+                 ("Family", "Transportation"): 7, ("Housing", "Transportation"): 3,
+                 ("Jobs", "Culture"): 2, ("Jobs", "Housing"): 4, ("Jobs", "Transportation"): 7,
+                 ("Family", "Jobs"): 1}
+CITIES = {
+    "Culture": {("Bethesda", "Pittsburgh"): 1, ("Boston", "Bethesda"): 2,
+                ("Boston", "Pittsburgh"): 2.5, ("Boston", "Santa Fe"): 1,
+                ("Pittsburgh", "Bethesda"): 1, ("Santa Fe", "Bethesda"): 2,
+                ("Santa Fe", "Pittsburgh"): 2.5},
+    "Family": {("Bethesda", "Boston"): 2, ("Bethesda", "Santa Fe"): 4, ("Boston", "Santa Fe"): 2,
+               ("Pittsburgh", "Bethesda"): 3, ("Pittsburgh", "Boston"): 8,
+               ("Pittsburgh", "Santa Fe"): 9},
+    "Housing": {("Bethesda", "Boston"): 5, ("Bethesda", "Santa Fe"): 2.5,
+                ("Pittsburgh", "Bethesda"): 2, ("Pittsburgh", "Boston"): 9,
+                ("Pittsburgh", "Santa Fe"): 7, ("Santa Fe", "Boston"): 4},
+    "Jobs": {("Bethesda", "Pittsburgh"): 3, ("Bethesda", "Santa Fe"): 4,
+             ("Boston", "Bethesda"): 2, ("Boston", "Pittsburgh"): 6, ("Boston", "Santa Fe"): 8,
+             ("Pittsburgh", "Santa Fe"): 1},
+    "Transportation": {("Bethesda", "Boston"): 1.5, ("Bethesda", "Santa Fe"): 4,
+                       ("Boston", "Santa Fe"): 2.5, ("Pittsburgh", "Bethesda"): 2,
+                       ("Pittsburgh", "Boston"): 3.5, ("Pittsburgh", "Santa Fe"): 9},
+}
+
+
+def measure_hierarchy(repeat: int = 7) -> tuple[float, float, float]:
+    """The cities hierarchy, from the dicts of judgements to the global weights of the cities,
+    in both libraries: (ahpy µs, crmlib µs, max difference of the global weights)."""
+    import ahpy
+
+    def run_ahpy():
+        children = [ahpy.Compare(name, pairs, precision=4, random_index="saaty")
+                    for name, pairs in CITIES.items()]
+        goal = ahpy.Compare("Goal", CITY_CRITERIA, precision=4, random_index="saaty")
+        goal.add_children(children)
+        return goal.target_weights
+
+    def run_crmlib():
+        local = {name: ahp.priorities(pairs, random_index="saaty2005")
+                 for name, pairs in CITIES.items()}
+        return ahp.compose(ahp.priorities(CITY_CRITERIA, random_index="saaty2005"), local)
+
+    theirs, ours = run_ahpy(), run_crmlib()
+    diff = max(abs(float(ours[city]) - theirs[city]) for city in theirs)
+    assert diff < 2e-4, diff                              # ahpy rounds to 4 decimals
+    t_ahpy, t_ours = _c.interleaved([run_ahpy, run_crmlib], repeat)
+    return t_ahpy * 1e6, t_ours * 1e6, diff
+
+
+def measure_batch(k: int = 10_000, n: int = 5, repeat: int = 3, loop_sample: int = 500
+                  ) -> tuple[float, float, float, float]:
+    """k respondents' n x n matrices: ahpy one Compare per matrix (timed on ``loop_sample`` of
+    them and scaled to k) against one ``ahp.batch_priorities`` call on the (k, n, n) array and on
+    the k dicts of pairs. Returns (ahpy s, crmlib array s, crmlib pairs s, max weight diff)."""
+    import ahpy
+
+    rng = crmlib.seed(SEED + n)
+    cases = [random_pairs(rng, n) for _ in range(k)]
+    arr = np.stack([a for _, a in cases])
+    pairs = [p for p, _ in cases]
+    sample = cases[:loop_sample]
+    batch = ahp.batch_priorities(arr, random_index="saaty2005")
+    labels = list(batch.weights.columns)
+    diff = 0.0
+    for m, (p, _) in enumerate(sample[:50]):
+        w = ahpy.Compare(f"m{m}", p, precision=4, random_index="saaty").local_weights
+        diff = max(diff, float(np.abs(batch.weights.iloc[m].to_numpy()
+                                      - [w[f"c{j:02d}"] for j in labels]).max()))
+    assert diff < 1e-4, diff
+
+    def run_ahpy():
+        for m, (p, _) in enumerate(sample):
+            ahpy.Compare(f"m{m}", p, precision=4, random_index="saaty").local_weights
+
+    t_ahpy, t_arr, t_pairs = _c.interleaved(
+        [run_ahpy, lambda: ahp.batch_priorities(arr, random_index="saaty2005"),
+         lambda: ahp.batch_priorities(pairs, random_index="saaty2005")], repeat, min_time=0)
+    return t_ahpy * k / len(sample), t_arr, t_pairs, diff
 
 
 def markdown(rows: list[tuple]) -> str:

@@ -292,6 +292,30 @@ def ahp_section(report: c.Report, quick: bool) -> None:
                 "and CR checked to agree (ahpy rounds to 4 decimals).\n")
     report.emit(ahp_vs_ahpy.markdown(rows))
     report.emit()
+    t_ahpy, t_ours, diff = ahp_vs_ahpy.measure_hierarchy(3 if quick else 15)
+    report.emit("A hierarchy: Saaty's (2005) choice of a city, as in ahpy's tests (5 criteria, 4 "
+                "cities under each; from the dicts of judgements to the cities' global weights: "
+                "`ahpy.Compare` x 6 + `add_children` against `ahp.priorities` x 6 + "
+                f"`ahp.compose`), interleaved, best of {3 if quick else 15} rounds:\n")
+    report.emit(c.table(["task", "ahpy", "crmlib", "speed-up", "max difference"],
+                        [("cities hierarchy", f"{t_ahpy:,.0f} µs", f"{t_ours:,.0f} µs",
+                          f"{t_ahpy / t_ours:.1f}×", f"{diff:.0e} (ahpy's rounding)")]))
+    report.emit()
+    k = 1_000 if quick else 10_000
+    rows = []
+    for n in (4, 9):
+        t_ahpy, t_arr, t_pairs, diff = ahp_vs_ahpy.measure_batch(k, n, 2 if quick else 3)
+        rows.append((f"{k:,} matrices, n = {n}", c.fmt_time(t_ahpy), c.fmt_time(t_arr),
+                     f"{t_ahpy / t_arr:,.0f}×", c.fmt_time(t_pairs), f"{t_ahpy / t_pairs:,.1f}×",
+                     f"{diff:.0e}"))
+    report.emit("Many respondents at once: `ahp.batch_priorities` on a (k, n, n) array and on k "
+                "dicts of pairs, against one `ahpy.Compare` per matrix (timed on 500 of them and "
+                "scaled to k):\n")
+    report.emit(c.table(["batch", "ahpy (loop)", "crmlib, array", "speed-up", "crmlib, dicts",
+                         "speed-up", "max weight difference"], rows))
+    report.emit()
+    import bench_peers
+    bench_peers.peers_section(report, quick)
 
 
 def main(argv: list[str] | None = None) -> int:

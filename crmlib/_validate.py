@@ -16,10 +16,18 @@ import pandas as pd
 _MAX_LISTED = 5  # how many offending positions a message lists before "and N more"
 
 
+def label(value: Any) -> str:
+    """A row or column label as a message shows it: ``0`` and ``'C0003'``, never
+    ``np.int64(0)`` or ``np.str_('C0003')`` (NumPy 2 scalars repr with their type)."""
+    if isinstance(value, np.generic):
+        value = value.item()
+    return repr(value)
+
+
 def describe_positions(bad: np.ndarray, index: pd.Index | None = None) -> str:
     """Say where a boolean mask is true, as labels when an index is known: 'at C0003, C0007'."""
     where = np.flatnonzero(np.asarray(bad).ravel())
-    labels = [repr(index[i]) if index is not None else str(i) for i in where[:_MAX_LISTED]]
+    labels = [label(index[i]) if index is not None else str(i) for i in where[:_MAX_LISTED]]
     more = f" and {len(where) - _MAX_LISTED} more" if len(where) > _MAX_LISTED else ""
     kind = "label" if index is not None else "position"
     return f"at {kind}{'s' if len(where) > 1 else ''} {', '.join(labels)}{more}"
@@ -67,12 +75,90 @@ def scalar(value: Any, name: str) -> float:
 
 
 def share(value: Any, name: str) -> float:
-    """A proportion in [0, 1]."""
+    """A proportion in [0, 1] (the rate rule of :func:`rate`, worded for a share)."""
+    return rate(value, name, kind="is a share and must lie")
+
+
+# ---------------------------------------------------------------------------------------------
+# The rate rule: one rule for every rate, share, proportion or margin crmlib accepts
+# ---------------------------------------------------------------------------------------------
+#
+# A rate is a fraction: 8 % is 0.08. A value above 1 (8, 10, 80) is almost always a percentage
+# typed as a number, and using it would silently multiply the answer (a discount rate of 10 is
+# 1000 %), so it is refused with the conversion spelt out. Negative rates are refused too, unless
+# a function says otherwise (a margin can be negative).
+
+def percent_hint(value: float) -> str:
+    """'write 8% as 0.08': the conversion for a value that looks like a percentage."""
+    return f"write {value:g}% as {value / 100:g}"
+
+
+def rate_error(name: str, value: float, kind: str = "is a rate and must lie",
+               low: float | None = 0.0, high: float = 1.0, high_inclusive: bool = True,
+               where: str = "") -> str:
+    """The message of the rate rule for one offending value."""
+    low_text = "" if low is None else f"between {low:g} and "
+    bounds = (f"{low_text}{high:g}" if high_inclusive or low is None
+              else f"in [{low:g}, {high:g}): at least {low:g} and below {high:g}")
+    if low is None:
+        bounds = f"at most {high:g}" if high_inclusive else f"below {high:g}"
+    message = f"{name}: {kind} {bounds}, got {value:g}"
+    if where:
+        message += f" {where}"
+    if value > 1:
+        message += f" ({percent_hint(value)})"
+    return message
+
+
+def rate(value: Any, name: str, *, kind: str = "is a rate and must lie",
+         low: float | None = 0.0, high_inclusive: bool = True) -> float:
+    """A single rate in [low, 1] (``low=None``: no lower bound; ``high_inclusive=False``:
+    below 1). A value above 1 is refused with the percentage hint: 8 -> 'write 8% as 0.08'.
+
+    >>> rate(0.08, "discount")
+    0.08
+    >>> rate(8, "discount")
+    Traceback (most recent call last):
+    ...
+    ValueError: discount: is a rate and must lie between 0 and 1, got 8 (write 8% as 0.08)
+    """
     value = scalar(value, name)
-    if not 0.0 <= value <= 1.0:
-        raise ValueError(f"{name}: is a share and must lie between 0 and 1, got {value:g} "
-                         f"(write 25% as 0.25)")
+    too_low = low is not None and value < low
+    too_high = value > 1.0 or (not high_inclusive and value == 1.0)
+    if too_low or too_high:
+        raise ValueError(rate_error(name, value, kind, low, 1.0, high_inclusive))
     return value
+
+
+def rates(values: Any, name: str, *, kind: str = "is a rate and must lie",
+          low: float | None = 0.0, high_inclusive: bool = True, allow_nan: bool = False,
+          index: pd.Index | None = None, suffix: str = "") -> np.ndarray:
+    """Many rates at once (a number, list, array or Series): the rule of :func:`rate` applied
+    element by element; the message names the first offending value and where the bad ones are.
+
+    >>> rates([0.1, 0.2], "retention").tolist()
+    [0.1, 0.2]
+    >>> rates(pd.Series([0.1, 80.0], index=["a", "b"]), "retention")
+    Traceback (most recent call last):
+    ...
+    ValueError: retention: is a rate and must lie between 0 and 1, got 80 at label 'b' (write 80% as 0.8)
+    """
+    if index is None and isinstance(values, pd.Series):
+        index = values.index
+    arr = values if isinstance(values, np.ndarray) and values.dtype == float else \
+        as_float_array(values, name, allow_nan=allow_nan)
+    if arr is values and not allow_nan and np.isnan(arr).any():
+        raise ValueError(f"{name}: missing value (NaN) "
+                         f"{describe_positions(np.isnan(arr), index)}")
+    with np.errstate(invalid="ignore"):
+        bad = arr > 1.0 if high_inclusive else arr >= 1.0
+        if low is not None:
+            bad |= arr < low
+    if bad.any():
+        first = float(arr.ravel()[np.flatnonzero(bad.ravel())[0]])
+        where = describe_positions(bad, index) if arr.ndim else ""
+        raise ValueError(rate_error(name, first, kind, low, 1.0, high_inclusive, where) + suffix)
+    return arr
 
 
 def non_negative(value: Any, name: str) -> float:

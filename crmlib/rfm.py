@@ -26,6 +26,7 @@ Hughes, A. M. (1994). *Strategic Database Marketing*. Probus (RFM scoring by qui
 """
 from __future__ import annotations
 
+import datetime as dt
 import warnings
 from collections.abc import Mapping
 from typing import Any
@@ -55,25 +56,45 @@ def rfm_table(transactions: pd.DataFrame, customer: str = "customer_id", date: s
     Parameters
     ----------
     transactions : DataFrame
-        One row per purchase.
+        One row per purchase (or refund, see below).
     customer, date, amount : str
         The column names of the customer key, the purchase date and the amount paid.
     as_of : date-like, optional
         The day the analysis is made; recency counts the days from the last purchase to it.
-        Default: the day after the last purchase in the data.
+        Default: the day after the last transaction in the data.
 
     Returns
     -------
     DataFrame indexed by customer with ``recency`` (days), ``frequency`` (purchases) and
     ``monetary`` (total amount), sorted by customer.
 
+    Notes
+    -----
+    How real data is read (nothing is guessed silently):
+
+    * **Recency counts calendar days**: the day of ``as_of`` minus the day of the customer's last
+      purchase, whatever the time of day (a purchase at 00:00 and one at 23:59 of the same day
+      have the same recency). Time-zone-aware dates are counted in their own time zone; ``as_of``
+      must then have a time zone too (and a naive ``as_of`` goes with naive dates).
+    * **Dates** may be datetimes, or text in any ISO 8601 form (``2025-01-05``,
+      ``2025-01-05 23:59``, ``2025-01-05T23:59:00+08:00``, ``20250105``), mixed freely. Text in
+      another layout (``03/01/2025``) is read only when every value has that same layout.
+      **Numbers** are read as dates only in the ``YYYYMMDD`` form (``19970101``, as
+      ``pd.read_csv`` reads the CDNOW data); any other number (an Excel serial date such as
+      45662, a Unix time) is refused with the conversion to use.
+    * **Refunds** (negative amounts) are netted: they lower the customer's ``monetary`` total
+      but are not purchases, so they count neither in ``frequency`` nor as the last purchase for
+      ``recency``. A zero amount is a purchase. A customer whose rows are all refunds has no
+      purchase in the data and is refused by name (drop those rows, or widen the period).
+
     Raises
     ------
     TypeError
         If ``transactions`` is not a DataFrame.
     ValueError
-        If a column is missing, a date cannot be read, an amount is missing, or ``as_of`` lies
-        before the last purchase.
+        If a column is missing, a date cannot be read, an amount is missing, a customer has only
+        refunds, ``as_of`` lies before the last transaction, or one of ``as_of`` and the dates
+        has a time zone and the other has not.
 
     Examples
     --------
@@ -81,6 +102,17 @@ def rfm_table(transactions: pd.DataFrame, customer: str = "customer_id", date: s
     ...                    "2025-03-09"], "amount": [20.0, 15.0, 25.0]})
     >>> rfm_table(tx).loc["a"].tolist()   # as_of = 2025-03-10
     [1.0, 2.0, 45.0]
+
+    A refund of 5 lowers b's money but is not a visit; CDNOW-style integer dates are read as
+    YYYYMMDD:
+
+    >>> tx = pd.DataFrame({"customer_id": ["a", "b", "b"], "amount": [10.0, 30.0, -5.0],
+    ...                    "date": [19970101, 19970102, 19970110]})
+    >>> rfm_table(tx, as_of="1997-02-01")  # doctest: +NORMALIZE_WHITESPACE
+                 recency  frequency  monetary
+    customer_id
+    a                 31          1      10.0
+    b                 30          1      25.0
     """
     if not isinstance(transactions, pd.DataFrame):
         raise TypeError(f"transactions: expected a DataFrame with one row per purchase, got "
@@ -92,48 +124,243 @@ def rfm_table(transactions: pd.DataFrame, customer: str = "customer_id", date: s
                          "amount=)")
     if transactions.empty:
         raise ValueError("transactions: is empty; give at least one purchase")
-    dates = transactions[date]
-    if not pd.api.types.is_datetime64_any_dtype(dates):
-        with warnings.catch_warnings():  # unreadable dates become NaT and are reported below
-            warnings.filterwarnings("ignore", "Could not infer format", UserWarning)
-            parsed = pd.to_datetime(dates, errors="coerce")
-        bad = parsed.isna().to_numpy() & dates.notna().to_numpy()
-        if bad.any():
-            raise ValueError(f"transactions[{date!r}]: cannot read as dates "
-                             f"{v.describe_positions(bad, transactions.index)} (e.g. "
-                             f"{dates[bad].iloc[0]!r}); use YYYY-MM-DD")
-        dates = parsed
+    index = transactions.index
+    dates = _read_dates(transactions[date], f"transactions[{date!r}]", index)
     if dates.isna().any():
         raise ValueError(f"transactions[{date!r}]: missing date "
-                         f"{v.describe_positions(dates.isna().to_numpy(), transactions.index)}")
-    # One hash pass over the customer keys (sorted, as groupby(sort=True) would sort them); a
-    # missing key gets code -1. Grouping by these integer codes as a categorical avoids hashing
-    # the keys a second time, which is most of the cost with a million text ids.
-    codes, customers = pd.factorize(transactions[customer].to_numpy(), sort=True)
-    if (codes < 0).any():
-        raise ValueError(f"transactions[{customer!r}]: missing customer "
-                         f"{v.describe_positions(codes < 0, transactions.index)}")
+                         f"{v.describe_positions(dates.isna().to_numpy(), index)}")
+    tz = getattr(dates.dtype, "tz", None)
+    # the instants as datetime64 (UTC for time-zone-aware dates: monotone, so the latest instant
+    # is also the latest local day); days are taken in local time only per customer, below
+    instants = (dates.dt.tz_convert(None) if tz is not None else dates).to_numpy()
+    codes, customers = _factorize_keys(transactions[customer], f"transactions[{customer!r}]",
+                                       index)
     amounts = v.as_float_array(transactions[amount], f"transactions[{amount!r}]")
-    last_day = dates.max()
-    if as_of is None:
-        as_of = last_day.normalize() + pd.Timedelta(days=1)
+    m = len(customers)
+    last_any = _local_days(np.atleast_1d(instants.max()), tz)[0]
+    as_of_day = last_any + 1 if as_of is None else _as_of_day(as_of, tz, f"transactions[{date!r}]")
+    if as_of_day < last_any:
+        raise ValueError(f"as_of: {_day_text(as_of_day)} is before the last purchase "
+                         f"({_day_text(last_any)}); recency would be negative")
+    purchase = amounts >= 0                       # refunds (negative) are netted, not visits
+    ticks = instants.view("int64")
+    if purchase.all():
+        p_codes, p_ticks = codes, ticks
     else:
-        try:
-            as_of = pd.Timestamp(as_of)
-        except (TypeError, ValueError):
-            raise ValueError(f"as_of: cannot read {as_of!r} as a date; use 'YYYY-MM-DD'") from None
-        if as_of < last_day:
-            raise ValueError(f"as_of: {as_of.date()} is before the last purchase "
-                             f"({last_day.date()}); recency would be negative")
-    frame = pd.DataFrame({"date": dates.to_numpy(), "amount": amounts})
-    groups = pd.Categorical.from_codes(codes, categories=pd.RangeIndex(len(customers)))
-    grouped = frame.groupby(groups, sort=True, observed=True)
-    table = pd.DataFrame({
-        "recency": (as_of - grouped["date"].max()).dt.days.astype("int64").to_numpy(),
-        "frequency": grouped.size().astype("int64").to_numpy(),
-        "monetary": grouped["amount"].sum().astype(float).to_numpy(),
+        p_codes, p_ticks = codes[purchase], ticks[purchase]
+    frequency = np.bincount(p_codes, minlength=m).astype("int64")
+    if (frequency == 0).any():
+        none = frequency == 0
+        shown = ", ".join(v.label(c) for c in customers[np.flatnonzero(none)[:5]])
+        more = f" and {int(none.sum()) - 5} more" if none.sum() > 5 else ""
+        raise ValueError(f"transactions[{amount!r}]: customer(s) {shown}{more} have only refunds "
+                         "(negative amounts) and no purchase, so they have no recency; drop "
+                         "their rows or take a longer period")
+    last = np.full(m, np.iinfo(np.int64).min)
+    np.maximum.at(last, p_codes, p_ticks)          # each customer's last purchase
+    last_days = _local_days(last.view(instants.dtype), tz)
+    # money: pandas' own group sum (compensated summation), grouped by the integer codes
+    groups = pd.Categorical.from_codes(codes, categories=pd.RangeIndex(m))
+    monetary = pd.Series(amounts, copy=False).groupby(groups, sort=True, observed=False).sum()
+    return pd.DataFrame({
+        "recency": (as_of_day - last_days).astype("int64"),
+        "frequency": frequency,
+        "monetary": monetary.to_numpy(dtype=float),
     }, index=pd.Index(customers, name=customer))
-    return table
+
+
+_ISO_EXAMPLE = "e.g. '2025-03-01' or '2025-03-01 14:30'"
+
+
+def _read_dates(values: pd.Series, name: str, index: pd.Index) -> pd.Series:
+    """The transactions' dates as a datetime Series (naive or time-zone-aware), or a clear
+    refusal (see :func:`rfm_table`'s notes for the rules)."""
+    dtype = values.dtype
+    if pd.api.types.is_datetime64_any_dtype(dtype):
+        return values
+    if pd.api.types.is_bool_dtype(dtype):
+        raise TypeError(f"{name}: holds True/False, not dates ({_ISO_EXAMPLE})")
+    if pd.api.types.is_numeric_dtype(dtype):
+        return _yyyymmdd(values.to_numpy(dtype=float, na_value=np.nan), name, index)
+    kind = pd.api.types.infer_dtype(values, skipna=True)
+    if kind in ("integer", "floating", "mixed-integer-float", "decimal"):
+        return _yyyymmdd(pd.to_numeric(values).to_numpy(dtype=float, na_value=np.nan), name,
+                         index)
+    if kind not in ("string", "datetime", "datetime64", "date", "empty"):
+        # numbers (or other things) mixed with text: never read a number as a date silently
+        odd = np.array([not isinstance(x, (str, dt.date, np.datetime64)) and not pd.isna(x)
+                        for x in values], dtype=bool)
+        first = values[odd].iloc[0] if odd.any() else values.iloc[0]
+        raise ValueError(f"{name}: {first!r} {v.describe_positions(odd, index)} is not a date "
+                         f"(the column mixes {kind.replace('-', ' ')} values); write every date "
+                         f"as text in ISO 8601 ({_ISO_EXAMPLE}) or as a datetime")
+    try:
+        parsed = pd.to_datetime(values, format="ISO8601", errors="coerce")
+    except (ValueError, TypeError) as err:
+        if "timezone" in str(err) or "time zone" in str(err) or "tz" in str(err):
+            raise ValueError(f"{name}: the dates have different time zones (UTC offsets); "
+                             "convert them to one first, e.g. pd.to_datetime(column, utc=True)"
+                             ) from None
+        raise
+    bad = parsed.isna().to_numpy() & values.notna().to_numpy()
+    if bad.all():
+        # no value is ISO 8601: another layout (03/01/2025), read only if every value has it
+        with warnings.catch_warnings():  # unreadable dates become NaT and are reported below
+            warnings.filterwarnings("ignore", "Could not infer format", UserWarning)
+            try:
+                parsed = pd.to_datetime(values, errors="coerce")
+            except (ValueError, TypeError):
+                parsed = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+        bad = parsed.isna().to_numpy() & values.notna().to_numpy()
+    if bad.any():
+        good = ~bad & values.notna().to_numpy()
+        hint = (f"write every date like the readable ones, e.g. {values[good].iloc[0]!r} "
+                f"({v.describe_positions(good, index).removeprefix('at ')})" if good.any()
+                else f"write dates in ISO 8601, {_ISO_EXAMPLE}")
+        raise ValueError(f"{name}: cannot read as dates {v.describe_positions(bad, index)} "
+                         f"(e.g. {values[bad].iloc[0]!r}); {hint}")
+    return parsed
+
+
+def _yyyymmdd(numbers: np.ndarray, name: str, index: pd.Index) -> pd.Series:
+    """Numbers as dates: only the YYYYMMDD form (19970101) is read; anything else is refused."""
+    known = ~np.isnan(numbers)
+    vals = numbers[known]
+    if not (np.isfinite(vals).all() and (vals == np.floor(vals)).all()
+            and ((vals >= 10000101) & (vals <= 99991231)).all()):
+        odd = known & ~(np.isfinite(numbers) & (np.floor(numbers) == numbers)
+                        & (numbers >= 10000101) & (numbers <= 99991231))
+        first = numbers[np.flatnonzero(odd)[0]]
+        raise ValueError(f"{name}: holds numbers, not dates (e.g. {first:g} "
+                         f"{v.describe_positions(odd, index)}); crmlib reads a number as a date "
+                         "only in the form YYYYMMDD (19970101). Convert the column first: Excel "
+                         "serial dates with pd.to_datetime(column, unit='D', origin='1899-12-30'), "
+                         "Unix times with pd.to_datetime(column, unit='s')")
+    ints = np.where(known, numbers, 19700101).astype(np.int64)
+    year, month, day = ints // 10_000, ints // 100 % 100, ints % 100
+    months = ((year - 1970) * 12 + (month - 1)).astype("datetime64[M]")
+    days = months.astype("datetime64[D]") + (day - 1).astype("timedelta64[D]")
+    valid = (month >= 1) & (month <= 12) & (day >= 1) & (days.astype("datetime64[M]") == months)
+    if not valid.all():
+        odd = ~valid
+        raise ValueError(f"{name}: {ints[odd][0]} {v.describe_positions(odd, index)} is not a "
+                         "date in the YYYYMMDD form of the other values (month 01-12, a day "
+                         "that exists)")
+    out = days.astype("datetime64[s]")
+    out[~known] = np.datetime64("NaT")
+    return pd.Series(out, index=index)
+
+
+def _local_days(instants: np.ndarray, tz: Any) -> np.ndarray:
+    """Calendar day numbers (days since 1970-01-01) of datetime64 instants, in time zone ``tz``
+    (UTC instants) or as given (naive)."""
+    if tz is not None:
+        local = pd.DatetimeIndex(instants).tz_localize("UTC").tz_convert(tz).tz_localize(None)
+        instants = local.to_numpy()
+    return instants.astype("datetime64[D]").astype(np.int64)
+
+
+def _as_of_day(as_of: Any, tz: Any, dates_name: str) -> int:
+    try:
+        stamp = pd.Timestamp(as_of)
+    except (TypeError, ValueError):
+        raise ValueError(f"as_of: cannot read {as_of!r} as a date; use 'YYYY-MM-DD'") from None
+    if stamp is pd.NaT:
+        raise ValueError(f"as_of: cannot read {as_of!r} as a date; use 'YYYY-MM-DD'")
+    if (stamp.tz is None) != (tz is None):
+        if tz is not None:
+            raise ValueError(f"as_of: {as_of!r} has no time zone but {dates_name} are in time "
+                             f"zone {tz}; give one, e.g. pd.Timestamp('{stamp.date()}', "
+                             f"tz='{tz}')")
+        raise ValueError(f"as_of: {as_of!r} has a time zone ({stamp.tz}) but {dates_name} have "
+                         "none; give as_of without one, e.g. "
+                         f"'{stamp.tz_localize(None).date()}'")
+    if tz is not None:
+        stamp = stamp.tz_convert(tz).tz_localize(None)
+    return int(np.datetime64(stamp.to_datetime64(), "D").astype(np.int64))
+
+
+def _day_text(day: int) -> str:
+    return str(np.datetime64(int(day), "D"))
+
+
+def _factorize_keys(keys: pd.Series, name: str, index: pd.Index) -> tuple[np.ndarray, Any]:
+    """Integer codes of the customer keys, sorted by key, as ``pd.factorize(sort=True)`` gives
+    them; a missing key is refused. Same results, faster where possible (see the notes)."""
+    if isinstance(keys.dtype, pd.CategoricalDtype):   # already coded: sort the categories used
+        cat = keys.array
+        if (cat.codes < 0).any():
+            raise ValueError(f"{name}: missing customer "
+                             f"{v.describe_positions(cat.codes < 0, index)}")
+        used = np.flatnonzero(np.bincount(cat.codes, minlength=len(cat.categories)))
+        labels = cat.categories.to_numpy()[used]
+        order = np.argsort(labels, kind="stable")
+        remap = np.empty(len(cat.categories), dtype=np.int64)
+        remap[used[order]] = np.arange(len(used))
+        return remap[cat.codes], labels[order]
+    values = keys.to_numpy()
+    found = None
+    if values.dtype == object and values.size >= _IDENTITY_MIN_ROWS:
+        found = _factorize_objects(values)
+    codes, uniques = found if found is not None else pd.factorize(values, sort=True)
+    if (codes < 0).any():
+        raise ValueError(f"{name}: missing customer {v.describe_positions(codes < 0, index)}")
+    return codes, uniques
+
+
+_IDENTITY_MIN_ROWS = 200_000
+
+
+def _factorize_objects(values: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """``pd.factorize(values, sort=True)`` for a large object array (text customer ids), with
+    the same codes and uniques, faster in two ways:
+
+    * where each key is the same Python object wherever it repeats (keys taken from a customer
+      table by a merge, a ``map`` or an index look-up), the rows are first grouped by object
+      identity, from the pointers the array holds, with one NumPy sort and no Python-level work
+      per row; only the distinct objects are then hashed by value;
+    * the distinct keys are sorted with Python's own sort, several times faster on text than
+      NumPy's sort of an object array (which pandas uses).
+
+    Returns None (use pd.factorize) where this does not apply."""
+    import ctypes
+    import sys
+
+    if sys.implementation.name != "cpython" or not values.flags.c_contiguous:
+        return None
+    n = values.size
+    # the array's buffer holds one PyObject pointer per row (CPython: id() is the address)
+    pointers = np.ctypeslib.as_array((ctypes.c_uint64 * n).from_address(values.ctypes.data))
+    low = int(pointers.min())
+    span = (int(pointers.max()) - low) >> 3          # objects are at least 8-byte aligned
+    row_bits = max(1, int(n - 1).bit_length())
+    object_codes = None
+    if span.bit_length() + row_bits <= 64:
+        packed = ((pointers - np.uint64(low)) >> np.uint64(3)) << np.uint64(row_bits)
+        packed |= np.arange(n, dtype=np.uint64)
+        packed.sort()
+        rows = (packed & np.uint64((1 << row_bits) - 1)).astype(np.int64)
+        packed >>= np.uint64(row_bits)
+        first = np.empty(n, dtype=bool)
+        first[0] = True
+        np.not_equal(packed[1:], packed[:-1], out=first[1:])
+        del packed
+        if first.sum() <= n // 2:                    # keys are shared objects: worth it
+            object_codes = np.empty(n, dtype=np.int64)
+            object_codes[rows] = np.cumsum(first) - 1
+            values = values[rows[first]]             # one row per distinct object
+        del rows, first
+    codes, uniques = pd.factorize(values)
+    if uniques.size > 1:
+        try:   # Python's sort of text is much faster than NumPy's sort of an object array
+            order = np.array(sorted(range(uniques.size), key=uniques.__getitem__))
+        except TypeError:  # keys of mixed types (text and numbers): pandas' own sort rules
+            return None
+        rank = np.empty(uniques.size, dtype=np.int64)
+        rank[order] = np.arange(uniques.size)
+        codes = np.where(codes >= 0, rank[codes], -1)
+        uniques = uniques[order]
+    return (codes if object_codes is None else codes[object_codes]), uniques
 
 
 def _score(values: pd.Series, bins: int, higher_is_better: bool) -> np.ndarray:

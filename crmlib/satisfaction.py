@@ -1,7 +1,8 @@
 """Customer satisfaction (客户满意): the expectation–performance model, satisfaction levels and
 metrics, survey reliability (Cronbach's alpha), the weighted satisfaction index CSD,
-importance–performance analysis (IPA), and the national satisfaction index models (SCSB, ACSI,
-CCSI) drawn as path diagrams.
+importance–performance analysis (IPA), the national satisfaction index models (SCSB, ACSI,
+CCSI) drawn as path diagrams, and teaching tables of the chain of satisfaction, the drivers of
+satisfaction and the misconceptions of satisfaction surveys.
 
 Satisfaction is a comparison: what the customer expected before buying (期望) against what they
 perceived afterwards (实绩, perceived performance). A survey measures both, a reliability check
@@ -60,6 +61,10 @@ __all__ = [
     # national index models
     "IndexModel", "INDEX_CONSTRUCTS", "INDEX_MODELS", "index_constructs", "index_model",
     "index_models_table", "plot_index_model",
+    # the chain of satisfaction, its drivers, satisfaction surveys
+    "IPA_QUADRANTS_ZH", "SATISFACTION_CHAIN", "satisfaction_chain", "chain_evidence",
+    "plot_satisfaction_chain", "SATISFACTION_DRIVERS", "satisfaction_drivers",
+    "survey_misconceptions",
 ]
 
 _MISSING_ALPHA = ("listwise", "pairwise", "raise")
@@ -217,7 +222,7 @@ def satisfaction_level(gap, tolerance: float = 0.5):
     ``gap > tolerance``           ``"delighted"``     performance exceeded (很满意, 惊喜)
     ============================  ==================  =====================================
 
-    The source says only "below", "equal to" and "above" expectations. On a rating scale an
+    Textbooks say only "below", "equal to" and "above" expectations. On a rating scale an
     exact tie is rare, so ``tolerance`` is the band that counts as *matching* (the course's
     choice: half a point of a 1-5 scale); ``tolerance=0`` gives the literal reading.
 
@@ -281,10 +286,10 @@ def satisfaction_levels() -> pd.DataFrame:
 
 
 def satisfaction_metrics() -> pd.DataFrame:
-    """The seven satisfaction metrics of the slide deck 004 (客户满意的衡量指标) as a teaching
-    table: what each measures, a way to compute it, and which direction is better.
+    """The seven satisfaction metrics common in Chinese CRM textbooks (客户满意的衡量指标) as a
+    teaching table: what each measures, a way to compute it, and which direction is better.
 
-    The source gives only the names; the measures are the course's reading.
+    Textbooks usually give only the names; the measures are the course's reading.
 
     >>> satisfaction_metrics().index.tolist()[:3]
     ['reputation', 'name recall', 'return rate']
@@ -602,6 +607,62 @@ class Reliability:
     __repr__ = __str__
 
 
+def _item_matrix(items: Any) -> tuple[np.ndarray, pd.DataFrame | None, np.ndarray]:
+    """The answers as one float array (NaN for missing) without building a new DataFrame when
+    every column is already numeric (the usual survey table); otherwise the per-column checks
+    of :func:`_numeric_frame`, whose frame is returned too. Also the column sums (NaN where an
+    answer is missing), by a matrix product: NumPy's sum down the columns is much slower."""
+    if (isinstance(items, pd.DataFrame) and items.shape[0] and items.shape[1]
+            and not items.columns.duplicated().any()):
+        dtypes = set(items.dtypes)       # usually one: test each kind once
+        if all(pd.api.types.is_numeric_dtype(d) and not pd.api.types.is_bool_dtype(d)
+               for d in dtypes):
+            plain = all(isinstance(d, np.dtype) for d in dtypes)    # no nullable Int64
+            x = items.to_numpy(dtype=float) if plain else items.to_numpy(dtype=float,
+                                                                         na_value=np.nan)
+            sums = np.ones(x.shape[0]) @ x
+            # all sums finite: no infinite value (and no NaN); the full test is rarely needed
+            if np.isfinite(sums).all() or not np.isinf(x).any():
+                return x, None, sums
+    frame = _numeric_frame(items, "items")
+    x = frame.to_numpy()
+    return x, frame, np.ones(x.shape[0]) @ x
+
+
+def _covariance(x: np.ndarray, nan: np.ndarray | None, present: np.ndarray | None = None,
+                counts: np.ndarray | None = None, sums: np.ndarray | None = None
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """Sample covariance matrix (n - 1) and means of the columns of ``x``, from one product
+    ``X^T X`` (survey answers lose nothing to cancellation; columns whose mean dwarfs their
+    spread are centred first). With ``nan`` (missing answers, left out pair by pair, as
+    pandas' ``DataFrame.cov``), from masked products of the centred answers; ``present`` and
+    ``counts`` (answers per pair of items) may be passed when already computed. Few large
+    temporaries: on a busy machine fresh memory costs more than the arithmetic."""
+    n = x.shape[0]
+    if nan is None:
+        if sums is None:
+            sums = np.ones(n) @ x
+        mean = sums / n
+        cross = x.T @ x
+        square = np.diagonal(cross) / n
+        if not (square - mean * mean > 1e-8 * square).all():   # cancellation: centre first
+            xc = x - mean
+            return (xc.T @ xc) / (n - 1), mean
+        return (cross - np.outer(sums, sums) / n) / (n - 1), mean
+    if present is None:
+        present = (~nan).astype(float)
+    if counts is None:
+        counts = present.T @ present                    # answers per pair of items
+    xc = np.where(nan, 0.0, x)
+    mean = (np.ones(n) @ xc) / np.diagonal(counts)
+    xc -= mean
+    np.copyto(xc, 0.0, where=nan)                       # centred, missing answers left out
+    cross = xc.T @ xc
+    pair_sums = xc.T @ present                          # [i, j]: sum of item i where j answered
+    cov = (cross - pair_sums * pair_sums.T / counts) / (counts - 1)
+    return cov, mean
+
+
 def cronbach_alpha(items: pd.DataFrame, missing: str = "listwise") -> Reliability:
     """Cronbach's alpha of a scale, with alpha-if-item-deleted for each item.
 
@@ -667,38 +728,48 @@ def cronbach_alpha(items: pd.DataFrame, missing: str = "listwise") -> Reliabilit
     q3   3.5  1.291         0.894             0.750
     """
     _check_option(missing, "missing", _MISSING_ALPHA)
-    frame = _numeric_frame(items, "items")
+    x, frame, sums = _item_matrix(items)
+    if frame is None:
+        frame = items
     k = frame.shape[1]
     if k < 2:
         raise ValueError(f"items: Cronbach's alpha needs at least two items (columns), got {k}")
-    x = frame.to_numpy()
-    nan = np.isnan(x)
     n_total = x.shape[0]
-    if missing == "raise" and nan.any():
+    any_nan = bool(np.isnan(sums).any())                   # any missing answer?
+    nan = np.isnan(x) if any_nan else None
+    if missing == "raise" and any_nan and nan.any():
         row, col = np.argwhere(nan)[0]
-        raise ValueError(f"items: missing answer for respondent {frame.index[row]!r} on item "
-                         f"{frame.columns[col]!r} ({int(nan.sum())} missing in all); choose "
+        raise ValueError(f"items: missing answer for respondent {v.label(frame.index[row])} on item "
+                         f"{v.label(frame.columns[col])} ({int(nan.sum())} missing in all); choose "
                          "missing='listwise' or 'pairwise', or fill them first")
     if missing == "pairwise":
-        used_rows = ~nan.all(axis=1)
-        n_used = int(used_rows.sum())
-        counts = (~nan).astype(float).T @ (~nan).astype(float)  # answers per pair of items
+        used_rows = ~nan.all(axis=1) if any_nan else None
+        n_used = int(used_rows.sum()) if any_nan else n_total
+        present = (~nan).astype(float) if any_nan else None
+        counts = present.T @ present if any_nan else np.full((k, k), float(n_total))
         if (counts < 2).any():
             i, j = np.argwhere(counts < 2)[0]
             raise ValueError(f"items: fewer than two respondents answered both "
-                             f"{frame.columns[i]!r} and {frame.columns[j]!r}; a covariance "
+                             f"{v.label(frame.columns[i])} and {v.label(frame.columns[j])}; a covariance "
                              "needs at least two")
-        cov = frame.cov().to_numpy()          # pandas: pairwise complete observations
-        mean = frame.mean().to_numpy()
+        # pairwise complete observations, as pandas' DataFrame.cov
+        cov, mean = _covariance(x, nan if any_nan else None, present, counts,
+                                sums=None if any_nan else sums)
     else:
-        complete = ~nan.any(axis=1)
-        n_used = int(complete.sum())
-        if n_used < 2:
-            raise ValueError(f"items: only {n_used} respondent(s) answered every item; alpha "
-                             "needs at least two (try missing='pairwise')")
-        x = x[complete]
-        cov = np.atleast_2d(np.cov(x, rowvar=False, ddof=1))
-        mean = x.mean(axis=0)
+        if any_nan:
+            complete = ~nan.any(axis=1)
+            n_used = int(complete.sum())
+            if n_used < 2:
+                raise ValueError(f"items: only {n_used} respondent(s) answered every item; "
+                                 "alpha needs at least two (try missing='pairwise')")
+            x = x[complete]
+            sums = None
+        else:
+            n_used = n_total
+            if n_used < 2:
+                raise ValueError(f"items: only {n_used} respondent(s) answered every item; "
+                                 "alpha needs at least two (try missing='pairwise')")
+        cov, mean = _covariance(x, None, sums=sums)
     diag = np.diag(cov)
     total_var = cov.sum()
     if not total_var > 1e-12 * max(1.0, float(np.abs(diag).sum())):
@@ -924,8 +995,8 @@ def csd(data: pd.DataFrame, system: Mapping[str, tuple[float, Mapping[str, Indic
     nan = frame.isna().to_numpy()
     if missing == "raise" and nan.any():
         row, col = np.argwhere(nan)[0]
-        raise ValueError(f"data: missing answer for respondent {frame.index[row]!r} on "
-                         f"{cols[col]!r}; choose missing='listwise' or 'reweight'")
+        raise ValueError(f"data: missing answer for respondent {v.label(frame.index[row])} on "
+                         f"{v.label(cols[col])}; choose missing='listwise' or 'reweight'")
     if missing != "reweight":
         frame = frame[~nan.any(axis=1)]
         if frame.empty:
@@ -1279,10 +1350,11 @@ _POS = {"expected quality": (1.3, 4.6), "perceived quality": (1.3, 1.4),
         "perceived value": (4.2, 1.4), "satisfaction": (6.0, 3.4), "complaints": (8.9, 4.8),
         "loyalty": (8.9, 1.4), "brand image": (4.2, 5.5)}
 
-#: The three models of the slide deck 003. The source names each model's constructs; the arrows
-#: follow Fornell (1992) for SCSB, Fornell et al. (1996) for ACSI and the usual published
-#: structure of the Chinese CCSI (brand image added before expectations, satisfaction and
-#: loyalty; no complaints construct, as in the source's list).
+#: The three models as Chinese CRM textbooks present them, which name each model's constructs;
+#: the arrows follow Fornell (1992) for SCSB and Fornell et al. (1996) for ACSI. Published
+#: versions of the CCSI differ (some add brand image -> perceived value, some keep a complaints
+#: construct); this is one common version: brand image added before expectations,
+#: satisfaction and loyalty, and no complaints construct, as in the textbooks' list.
 INDEX_MODELS: Mapping[str, IndexModel] = MappingProxyType({
     "SCSB": IndexModel(
         "SCSB", "Swedish Customer Satisfaction Barometer", "Sweden, 1989",
@@ -1313,7 +1385,7 @@ INDEX_MODELS: Mapping[str, IndexModel] = MappingProxyType({
          ("perceived quality", "satisfaction"), ("perceived value", "satisfaction"),
          ("satisfaction", "loyalty")),
         MappingProxyType({**_POS, "brand image": (4.2, 5.5)}),
-        "adds brand image; the source lists no complaints construct"),
+        "adds brand image; the textbook version has no complaints construct"),
 })
 
 
@@ -1408,3 +1480,281 @@ def plot_index_model(model: str | IndexModel = "ACSI", ax=None):
     ax.axis("off")
     ax.set_title(f"{model.name}: {model.title} ({model.country})")
     return ax
+
+
+# ---------------------------------------------------------------------------------------------
+# The chain of satisfaction, the drivers of satisfaction, satisfaction surveys (teaching tables)
+# ---------------------------------------------------------------------------------------------
+
+#: The IPA quadrants' Chinese names, as the chapter teaches them.
+IPA_QUADRANTS_ZH: Mapping[str, str] = MappingProxyType({
+    "keep up the good work": "继续保持", "concentrate here": "重点改进",
+    "low priority": "次要改进", "possible overkill": "过度投入"})
+
+#: The chain of satisfaction (顾客满意的连锁反应) as Chinese CRM textbooks draw it: each step leads
+#: to the next. (English name, Chinese name.)
+SATISFACTION_CHAIN: tuple[tuple[str, str], ...] = (
+    ("satisfied customer", "顾客满意"),
+    ("buys often", "经常购买"),
+    ("tells others what is good", "传播产品优点"),
+    ("becomes a loyal customer", "成为忠实顾客"),
+    ("brings new customers", "产生新客源"),
+    ("sales rise", "销售提升"),
+    ("recognition grows", "认可度提高"),
+    ("profits rise", "效益增加"),
+    ("becomes a famous brand", "成为名牌"),
+)
+
+#: For each step of the chain that a store survey can see: the survey column, the answer that
+#: counts, and a readable name of the measure. Steps a one-store survey cannot see are absent.
+_CHAIN_MEASURES = {
+    "buys often": ("revisit_intent", ">=4", "will keep shopping here (4-5 of 5)"),
+    "tells others what is good": ("recommended", "==1", "recommended the store in 3 months"),
+    "becomes a loyal customer": ("price_switch", "<=2", "would NOT switch for 5 % (1-2 of 5)"),
+    "sales rise": ("spend_per_visit", "mean", "spend per visit ($, mean)"),
+    "recognition grows": ("reputation", ">=4", "people I know speak well of it (4-5 of 5)"),
+    "becomes a famous brand": ("first_mention", "==1", "named first, unprompted (name recall)"),
+}
+
+
+def satisfaction_chain() -> pd.DataFrame:
+    """The chain of satisfaction as a table: each step, its Chinese name, and the survey measure
+    that can see it (empty where a one-store survey cannot: new customers and profits need the
+    firm's own records).
+
+    The steps are numbered from 1, as in :func:`plot_satisfaction_chain`.
+
+    >>> t = satisfaction_chain()
+    >>> t.loc[2, "chinese"], len(t)
+    ('经常购买', 9)
+    >>> t.loc[5, "measure"]
+    ''
+    """
+    rows = []
+    for step, zh in SATISFACTION_CHAIN:
+        column, _, measure = _CHAIN_MEASURES.get(step, ("", "", ""))
+        rows.append({"step": step, "chinese": zh, "measure": measure, "column": column})
+    table = pd.DataFrame(rows, index=pd.RangeIndex(1, len(rows) + 1, name="step_no"))
+    return table
+
+
+def chain_evidence(survey: pd.DataFrame, cuts: Sequence[float] = (3, 4),
+                   as_text: bool = False) -> pd.DataFrame:
+    """The chain of satisfaction in a survey: each measurable step of :func:`satisfaction_chain`
+    for the dissatisfied, the neutral and the satisfied on the seven-level overall question.
+
+    Parameters
+    ----------
+    survey : DataFrame with ``overall_satisfaction`` (1-7) and the chain's columns
+        (``revisit_intent``, ``recommended``, ``price_switch``, ``spend_per_visit``,
+        ``reputation``, ``first_mention``), as in ``supermarket_satisfaction``.
+    cuts : (low, high), default (3, 4)
+        Scores up to ``low`` are *dissatisfied*, up to ``high`` *neutral*, above *satisfied*.
+    as_text : bool, default False
+        ``True``: the figures as readable text, shares as percentages and spend in dollars
+        (for showing the table; the numbers stay in the default form).
+
+    Returns
+    -------
+    DataFrame, one row per measurable step (in chain order): ``measure``, then a column per
+    group: a share (0-1) for the yes/no and top-box measures, dollars for spend. Blank answers
+    are left out of each figure.
+
+    >>> df = pd.DataFrame({"overall_satisfaction": [2, 6], "revisit_intent": [2, 5],
+    ...     "recommended": [0, 1], "price_switch": [5, 1], "spend_per_visit": [30.0, 50.0],
+    ...     "reputation": [3, 4], "first_mention": [0, 1]})
+    >>> chain_evidence(df)[["dissatisfied", "satisfied"]].loc["sales rise"].tolist()
+    [30.0, 50.0]
+    >>> chain_evidence(df, as_text=True).loc["buys often", "satisfied"]
+    '100%'
+    """
+    if not isinstance(survey, pd.DataFrame):
+        raise TypeError(f"survey: expected a DataFrame, got {type(survey).__name__}")
+    needed = ["overall_satisfaction"] + [c for c, _, _ in _CHAIN_MEASURES.values()]
+    absent = [c for c in needed if c not in survey.columns]
+    if absent:
+        raise ValueError(f"survey: has no column(s) {absent}; expected the columns of "
+                         "supermarket_satisfaction")
+    if not (isinstance(cuts, Sequence) and len(cuts) == 2):
+        raise TypeError(f"cuts: expected a pair (low, high), got {cuts!r}")
+    low, high = v.scalar(cuts[0], "cuts[0]"), v.scalar(cuts[1], "cuts[1]")
+    if not low < high:
+        raise ValueError(f"cuts: low ({low:g}) must be below high ({high:g})")
+    frame = _numeric_frame(survey[needed], "survey")
+    score = frame["overall_satisfaction"]
+    groups = {"dissatisfied": score <= low, "neutral": (score > low) & (score <= high),
+              "satisfied": score > high}
+    rows = {}
+    for step, _ in SATISFACTION_CHAIN:
+        if step not in _CHAIN_MEASURES:
+            continue
+        column, rule, measure = _CHAIN_MEASURES[step]
+        x = frame[column]
+        if rule == "mean":
+            value = x
+        else:
+            op, cut = rule[:2], float(rule[2:])
+            hit = {">=": x >= cut, "<=": x <= cut, "==": x == cut}[op]
+            value = hit.astype(float).where(x.notna())
+        row = {"measure": measure}
+        for name, mask in groups.items():
+            row[name] = float(value[mask].mean()) if mask.any() else np.nan
+        rows[step] = row
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    table.index.name = None
+    if as_text:
+        for name in groups:
+            table[name] = [("" if pd.isna(x) else f"${x:,.2f}") if _CHAIN_MEASURES[step][1] == "mean"
+                           else ("" if pd.isna(x) else f"{x:.0%}")
+                           for step, x in table[name].items()]
+    return table
+
+
+def plot_satisfaction_chain(evidence: pd.DataFrame | None = None, ax=None):
+    """The chain of satisfaction as a figure: nine boxes joined by arrows, in two rows. With
+    ``evidence`` (from :func:`chain_evidence`), each measurable step shows the dissatisfied and
+    the satisfied figure under its box. Returns the Axes.
+
+    >>> ax = plot_satisfaction_chain()
+    >>> len([t for t in ax.texts if t.get_text()]) >= 9
+    True
+    >>> from crmlib import plotting; plotting.close(ax.figure)
+    """
+    from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+
+    from . import plotting
+    if evidence is not None and not (isinstance(evidence, pd.DataFrame) and
+                                     {"dissatisfied", "satisfied"} <= set(evidence.columns)):
+        raise TypeError("evidence: expected the DataFrame returned by chain_evidence()")
+    if ax is None:
+        _, ax = plotting.new_figure(figsize=(12, 5.6))
+    c = plotting.COLORS
+    width, height = 2.3, 0.95
+    # first row left to right, second row right to left (a snake), so arrows stay short
+    places = [(1.3 + 2.85 * i, 4.2) for i in range(5)] + \
+             [(1.3 + 2.85 * (4 - i), 1.5) for i in range(4)]
+    boxes = []
+    for i, ((step, _), (x, y)) in enumerate(zip(SATISFACTION_CHAIN, places)):
+        first = i == 0
+        patch = FancyBboxPatch((x - width / 2, y - height / 2), width, height,
+                               boxstyle="round,pad=0.02,rounding_size=0.2",
+                               facecolor=c["accent"] if first else "white",
+                               edgecolor=c["accent"] if first else c["total"], lw=2, zorder=2)
+        ax.add_patch(patch)
+        words = f"{i + 1}. {step}".split(" ")
+        half = (len(words) + 1) // 2
+        text = " ".join(words[:half]) + "\n" + " ".join(words[half:]) if len(words) > 2 \
+            else " ".join(words)
+        ax.text(x, y, text, ha="center", va="center", fontsize=11,
+                color="white" if first else c["total"],
+                fontweight="bold" if first else "normal", zorder=3)
+        boxes.append(patch)
+        if evidence is not None and step in evidence.index:
+            row = evidence.loc[step]
+            money = "spend" in str(row.get("measure", ""))
+            shown = [f"\\${row[k]:.0f}" if money else f"{row[k]:.0%}"
+                     for k in ("dissatisfied", "satisfied")]
+            ax.text(x, y - height / 2 - 0.12, f"{shown[0]} → {shown[1]}", ha="center",
+                    va="top", fontsize=10, color=c["good"], zorder=3)
+        elif evidence is not None and not first:
+            ax.text(x, y - height / 2 - 0.12, "(not in a survey)", ha="center", va="top",
+                    fontsize=10, color=c["muted"], zorder=3)
+    for (x0, y0), (x1, y1), a, b in zip(places[:-1], places[1:], boxes[:-1], boxes[1:]):
+        if y0 != y1:   # the turn from the first row to the second: round the right-hand side
+            ax.add_patch(FancyArrowPatch((x0 + width / 2, y0), (x1 + width / 2, y1),
+                                         arrowstyle="-|>", mutation_scale=16, lw=1.6,
+                                         color=c["neutral"], connectionstyle="arc3,rad=-0.6",
+                                         shrinkA=1, shrinkB=1, zorder=1))
+            continue
+        ax.add_patch(FancyArrowPatch((x0, y0), (x1, y1), patchA=a, patchB=b,
+                                     arrowstyle="-|>", mutation_scale=16, lw=1.6,
+                                     color=c["neutral"], shrinkA=2, shrinkB=2, zorder=1))
+    ax.set_xlim(-0.1, 15.1)
+    ax.set_ylim(0.2, 5.1)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    title = "The chain of satisfaction"
+    if evidence is not None:
+        title += " (under a box: dissatisfied → satisfied shoppers)"
+    ax.set_title(title)
+    return ax
+
+
+#: The drivers of satisfaction (影响顾客满意度的因素) of Chinese CRM textbooks and the items of
+#: the supermarket survey that measure each (the course's mapping; brand image has no item).
+SATISFACTION_DRIVERS: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "quality": ("assort_3", "feat_2"),
+    "price": ("price_1", "price_2", "price_3"),
+    "delivery time": ("serv_3", "assort_2"),
+    "communication": ("serv_2",),
+    "brand image": (),
+    "after-sales service": ("serv_4",),
+    "care": ("serv_1",),
+})
+
+
+def satisfaction_drivers() -> pd.DataFrame:
+    """The seven drivers of satisfaction, what each means in a supermarket, the survey items
+    that measure it (:data:`SATISFACTION_DRIVERS`) and the practical lever that works on it.
+
+    The driver and lever names are the textbooks'; the supermarket reading and the mapping to
+    items are the course's.
+
+    >>> t = satisfaction_drivers()
+    >>> t.loc["after-sales service", ["chinese", "items"]].tolist()
+    ['售后服务', 'serv_4']
+    >>> t.loc["brand image", "items"]
+    '(none)'
+    """
+    rows = [
+        ("quality", "产品或服务的质量", "fresh food and own-brand goods that are good",
+         "product quality (产品质量) and service quality (服务质量)"),
+        ("price", "价格", "low prices and good-value promotions",
+         "a price advantage on the goods shoppers compare"),
+        ("delivery time", "交付时间", "what I want is in stock, and checkout is quick",
+         "stock and checkout standards; personalised service (个性化服务)"),
+        ("communication", "沟通", "staff help and explain when asked",
+         "regular contact (定期沟通) through staff, phone, app"),
+        ("brand image", "品牌形象", "what people think of Jack's before they come",
+         "build the brand (建立品牌形象): advertising and public relations"),
+        ("after-sales service", "售后服务", "complaints and returns handled well",
+         "follow-up visits and surveys (定期回访与调查)"),
+        ("care", "顾客关怀", "staff are friendly and treat me as a person",
+         "customer files (建立顾客档案) so that staff know the customer"),
+    ]
+    table = pd.DataFrame(rows, columns=["driver", "chinese", "at_a_supermarket", "lever"])
+    table["items"] = [", ".join(SATISFACTION_DRIVERS[d]) or "(none)" for d in table["driver"]]
+    return table.set_index("driver")
+
+
+def survey_misconceptions() -> pd.DataFrame:
+    """The three misconceptions about satisfaction surveys (客户满意度调查存在的误区) of Chinese CRM
+    textbooks, each with what goes wrong, an example in a store's survey design and the remedy
+    (the examples and remedies are the course's).
+
+    >>> survey_misconceptions().loc[3, "chinese"]
+    '测量因素选择不合适，测量方法有待改进'
+    """
+    rows = [
+        (1, "wrong understanding of the survey", "对客户满意度调查缺乏正确的认识",
+         "the survey is run to produce one good-looking score for the annual report, not to "
+         "find what to improve",
+         "asking only the overall satisfaction question: with no importance or expectation "
+         "items there is no gap and no IPA, so no decision follows",
+         "design the survey from the decision: performance, importance and expectation per "
+         "factor"),
+        (2, "not taken seriously", "企业没有引起足够的重视",
+         "the survey is a chore left to whoever is free; results are filed, not acted on",
+         "cashiers hand out the form at the till on a quiet Tuesday morning, and nobody is "
+         "responsible for the results",
+         "a sample plan (days, hours, shopper types), an owner for each finding, a repeat "
+         "survey to see whether the action worked"),
+        (3, "wrong factors or methods", "测量因素选择不合适，测量方法有待改进",
+         "the questions miss what drives satisfaction, or measure something else",
+         "the music item env_4 sits in the environment scale and measures taste (alpha "
+         "rises without it); brand image, a driver, has no item at all",
+         "choose factors from interviews and the drivers; test reliability (alpha) and "
+         "validity before trusting the scores"),
+    ]
+    return pd.DataFrame(rows, columns=["no", "misconception", "chinese", "what_goes_wrong",
+                                       "example_in_a_store_survey", "remedy"]).set_index("no")

@@ -178,7 +178,13 @@ def blocked_env() -> dict[str, str]:
 
 async def _execute(nb: nbformat.NotebookNode, cwd: Path, env: dict[str, str]
                    ) -> tuple[str | None, float]:
+    # nbclient waits 60 s for a kernel to start and only 4 s for a cell's last outputs, then
+    # drops them silently (a run that then differs from the committed notebook for no reason);
+    # on a loaded machine both happen with nothing wrong. Wait for the kernel instead, and make
+    # a real output timeout an error.
     client = NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="python3", record_timing=False,
+                            startup_timeout=CELL_TIMEOUT, iopub_timeout=CELL_TIMEOUT,
+                            raise_on_iopub_timeout=True,
                             resources={"metadata": {"path": str(cwd)}})
     start = time.perf_counter()
     try:

@@ -24,6 +24,26 @@ def read_nb(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+# --- notebooks under nbval: wait for the kernel, not for a fixed time ---------------------------
+# nbval waits 5 s (hard-coded) for a cell's output once the cell has run, and 60 s for a kernel
+# to start: on a loaded 2-core machine both can pass with nothing wrong, and a cell then fails
+# at random. These are limits for a hung kernel, not for a slow one, so they are generous.
+NBVAL_OUTPUT_TIMEOUT = 300      # seconds
+NBVAL_STARTUP_TIMEOUT = 300     # seconds
+
+
+def pytest_configure(config):
+    option = config.option
+    if str(getattr(option, "nbval_kernel_startup_timeout", "")) == "60":   # nbval's default
+        option.nbval_kernel_startup_timeout = NBVAL_STARTUP_TIMEOUT
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if hasattr(item, "output_timeout"):           # an nbval cell
+            item.output_timeout = max(item.output_timeout, NBVAL_OUTPUT_TIMEOUT)
+
+
 @pytest.fixture(autouse=True)
 def _close_figures():
     yield

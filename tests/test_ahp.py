@@ -423,7 +423,11 @@ def test_judgement_matrix_order():
     ([("a", "b", 3)], None, TypeError, "pairs: expected a non-empty dict"),
     ({"ab": 3}, None, TypeError, "each key must be a pair of labels"),
     ({("a", "a"): 1}, None, ValueError, "compares 'a' with itself"),
-    ({("a", "b"): 3, ("b", "a"): 1 / 3}, None, ValueError, "judge the same pair twice"),
+    ({("a", "b"): 3, ("b", "a"): 3}, None, ValueError,        # both ways, but they disagree
+     r"pairs: \('a', 'b'\) = 3 and \('b', 'a'\) = 3 judge the same pair twice and disagree.*"
+     r"\(1/3\)"),
+    ({("a", "b"): 12}, None, ValueError, r"pairs\[\('a', 'b'\)\]: 12 is off Saaty's scale 1/9 \.\. 9"),
+    ({("a", "b"): 1 / 10}, None, ValueError, r"pairs\[\('a', 'b'\)\]: 1/10 is off Saaty's scale"),
     ({("a", "b"): 0}, None, ValueError, r"pairs\[\('a', 'b'\)\]: a judgement must be a positive"),
     ({("a", "b"): "3"}, None, TypeError, r"pairs\[\('a', 'b'\)\]: expected a single number"),
     ({("a", "b"): 3, ("b", "c"): 2}, None, ValueError,
@@ -679,3 +683,160 @@ def test_import_crmlib_ahp_does_not_import_matplotlib_or_widgets():
             "print('matplotlib' in sys.modules, 'ipywidgets' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+# --- AHPy's cities example, pairs given both ways, the batch API (issue 16) ---------------------
+
+# Saaty (2005), as in AHPy's tests: the criteria and the four cities under each criterion; the
+# culture judgements give Bethesda vs Pittsburgh both ways (1 and 1), which must be accepted
+CITY_CRITERIA = {("Culture", "Housing"): 3, ("Culture", "Transportation"): 5,
+                 ("Family", "Culture"): 5, ("Family", "Housing"): 7,
+                 ("Family", "Transportation"): 7, ("Housing", "Transportation"): 3,
+                 ("Jobs", "Culture"): 2, ("Jobs", "Housing"): 4, ("Jobs", "Transportation"): 7,
+                 ("Family", "Jobs"): 1}
+CITIES = {
+    "Culture": {("Bethesda", "Pittsburgh"): 1, ("Boston", "Bethesda"): 2,
+                ("Boston", "Pittsburgh"): 2.5, ("Boston", "Santa Fe"): 1,
+                ("Pittsburgh", "Bethesda"): 1, ("Santa Fe", "Bethesda"): 2,
+                ("Santa Fe", "Pittsburgh"): 2.5},
+    "Family": {("Bethesda", "Boston"): 2, ("Bethesda", "Santa Fe"): 4, ("Boston", "Santa Fe"): 2,
+               ("Pittsburgh", "Bethesda"): 3, ("Pittsburgh", "Boston"): 8,
+               ("Pittsburgh", "Santa Fe"): 9},
+    "Housing": {("Bethesda", "Boston"): 5, ("Bethesda", "Santa Fe"): 2.5,
+                ("Pittsburgh", "Bethesda"): 2, ("Pittsburgh", "Boston"): 9,
+                ("Pittsburgh", "Santa Fe"): 7, ("Santa Fe", "Boston"): 4},
+    "Jobs": {("Bethesda", "Pittsburgh"): 3, ("Bethesda", "Santa Fe"): 4,
+             ("Boston", "Bethesda"): 2, ("Boston", "Pittsburgh"): 6, ("Boston", "Santa Fe"): 8,
+             ("Pittsburgh", "Santa Fe"): 1},
+    "Transportation": {("Bethesda", "Boston"): 1.5, ("Bethesda", "Santa Fe"): 4,
+                       ("Boston", "Santa Fe"): 2.5, ("Pittsburgh", "Bethesda"): 2,
+                       ("Pittsburgh", "Boston"): 3.5, ("Pittsburgh", "Santa Fe"): 9},
+}
+
+
+def test_cities_hierarchy_matches_ahpy():
+    # AHPy's published target weights (precision 3, Saaty's random index)
+    goal = priorities(CITY_CRITERIA, random_index="saaty2005")
+    local = {name: priorities(pairs, random_index="saaty2005") for name, pairs in CITIES.items()}
+    g = ahp.compose(goal, local)
+    assert g.round(3).to_dict() == {"Bethesda": 0.229, "Boston": 0.275, "Pittsburgh": 0.385,
+                                    "Santa Fe": 0.111}
+    assert g.sum() == pytest.approx(1.0)
+    # the fast path gives the checked path's numbers: the same through Series weights
+    slow = ahp.compose(goal.weights, {k: r.weights for k, r in local.items()})
+    assert g.to_numpy() == pytest.approx(slow.to_numpy(), rel=1e-14)
+    assert list(g.index) == list(slow.index) and g.index.dtype == slow.index.dtype
+
+
+def test_a_pair_given_both_ways_must_agree():
+    both = judgement_matrix({("a", "b"): 3, ("b", "a"): 1 / 3, ("a", "c"): 2, ("b", "c"): 1})
+    one = judgement_matrix({("a", "b"): 3, ("a", "c"): 2, ("b", "c"): 1})
+    assert both.equals(one)
+    assert judgement_matrix({("a", "b"): 3, ("b", "a"): 0.33}).iloc[0, 1] == 3   # 1 % rounding
+    with pytest.raises(ValueError, match=r"\('a', 'b'\) = 3 and \('b', 'a'\) = 2 judge the same "
+                                         r"pair twice and disagree"):
+        judgement_matrix({("a", "b"): 3, ("b", "a"): 2})
+
+
+def test_judgement_matrix_refuses_off_scale_but_priorities_flags_it():
+    with pytest.raises(ValueError, match=r"pairs\[\('a', 'b'\)\]: 12 is off Saaty's scale"):
+        judgement_matrix({("a", "b"): 12, ("a", "c"): 2, ("b", "c"): 1})
+    assert judgement_matrix({("a", "b"): 9, ("a", "c"): 1 / 9, ("b", "c"): 1}).iloc[0, 1] == 9
+    assert priorities({("a", "b"): 12, ("a", "c"): 2, ("b", "c"): 1}).off_scale
+
+
+def test_pair_messages_show_plain_labels():
+    with pytest.raises(ValueError) as err:
+        judgement_matrix({(np.int64(0), np.int64(1)): 12})
+    assert "(0, 1)" in str(err.value) and "np.int64" not in str(err.value)
+    with pytest.raises(ValueError) as err:
+        priorities(pd.DataFrame([[1, 3], [3, 1]]))
+    assert "np.int64" not in str(err.value)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(2, 15), st.integers(0, 2**32 - 1))
+def test_fast_eigenvector_equals_lapack(n, seed):
+    rng = np.random.default_rng(seed)
+    scale = np.array(ahp.SAATY_SCALE_VALUES)
+    a = np.ones((n, n))
+    for i in range(n):
+        for j in range(i + 1, n):
+            a[i, j] = scale[rng.integers(scale.size)]
+            a[j, i] = 1 / a[i, j]
+    r = priorities(a)
+    w, lam = ahp._eig(a)                          # LAPACK, the previous implementation
+    assert r.weights.to_numpy() == pytest.approx(w, rel=1e-10, abs=1e-12)
+    assert r.lambda_max == pytest.approx(lam, rel=1e-12)
+    # and from a dict of the same pairs (the vectorised reading from 55 pairs, n >= 11)
+    labels = [f"c{k}" for k in range(n)]
+    pairs = {(labels[i], labels[j]): a[i, j] for i in range(n) for j in range(i + 1, n)}
+    assert priorities(pairs).weights.to_numpy() == pytest.approx(w, rel=1e-10, abs=1e-12)
+
+
+def test_batch_equals_priorities_one_by_one():
+    rng = np.random.default_rng(7)
+    scale = np.array(ahp.SAATY_SCALE_VALUES)
+    k, n = 200, 5
+    arr = np.ones((k, n, n))
+    iu = np.triu_indices(n, 1)
+    values = scale[rng.integers(scale.size, size=(k, iu[0].size))]
+    arr[:, iu[0], iu[1]] = values
+    arr[:, iu[1], iu[0]] = 1 / values
+    arr[0] = consistent([8, 4, 2, 1, 1])                 # a consistent one: CR exactly 0
+    for method in METHODS:
+        b = ahp.batch_priorities(arr, method=method)
+        assert len(b) == k and b.n == n and b.method == method
+        for m in (0, 1, 57, 199):
+            r = priorities(arr[m], method=method)
+            assert b.weights.iloc[m].to_numpy() == pytest.approx(r.weights.to_numpy(), rel=1e-9)
+            assert b.cr.iloc[m] == pytest.approx(r.cr, rel=1e-9, abs=1e-12)
+            assert b.consistent.iloc[m] == r.consistent
+            assert b.result(m).cr == pytest.approx(r.cr, rel=1e-9, abs=1e-12)
+    assert b.cr.iloc[0] == 0.0 and b.lambda_max.iloc[0] == 5.0
+    assert list(b.summary.columns) == ["lambda_max", "ci", "cr", "consistent", "off_scale"]
+    assert np.allclose(b.weights.sum(axis=1), 1.0)
+
+
+def test_batch_from_respondents_dicts_and_frames():
+    survey = {"r1": CITIES["Family"], "r2": CITIES["Jobs"]}
+    b = ahp.batch_priorities(survey)
+    assert list(b.weights.index) == ["r1", "r2"]
+    assert list(b.weights.columns) == list(priorities(CITIES["Family"]).weights.index)
+    assert b.weights.loc["r2"].to_dict() == pytest.approx(
+        priorities(judgement_matrix(CITIES["Jobs"], order=list(b.weights.columns))).weights.to_dict())
+    frames = [judgement_matrix(CITIES["Family"]), judgement_matrix(CITIES["Housing"])]
+    bf = ahp.batch_priorities(frames)
+    assert bf.weights.iloc[1].to_dict() == pytest.approx(
+        priorities(frames[1]).weights.reindex(bf.weights.columns).to_dict())
+    assert "2 matrices" in str(bf)
+
+
+@pytest.mark.parametrize("matrices, error, match", [
+    ([], ValueError, "matrices: is empty"),
+    ("matrix", TypeError, "matrices: expected several judgement matrices"),
+    (np.ones((2, 2)), ValueError, r"matrices: expected k square n x n matrices.*use priorities"),
+    ([[[1, 2], [0.5, 1]], [[1, 3], [3, 1]]], ValueError,
+     r"matrices\[1\]: breaks reciprocity"),
+    ([[[1, 2], [0.5, 1]], [[1, 2, 4], [0.5, 1, 2], [0.25, 0.5, 1]]], ValueError,
+     r"matrices\[1\]: is 3 x 3 but the first matrix is 2 x 2"),
+    (np.array([[[1, -2], [-0.5, 1]]]), ValueError, r"matrices\[0\]: cell \[0, 1\] is -2"),
+    ({"ann": {("a", "b"): 2}, "bob": {("a", "c"): 2}}, ValueError, r"matrices\['bob'\]"),
+])
+def test_batch_rejects(matrices, error, match):
+    with pytest.raises(error, match=match):
+        ahp.batch_priorities(matrices)
+
+
+def test_cr_threshold_usual_and_saaty():
+    # Saaty's stricter thresholds: 0.05 (n = 3), 0.08 (n = 4), 0.10 from n = 5; the usual rule 0.10
+    assert [ahp.cr_threshold(n, "saaty") for n in (1, 2, 3, 4, 5, 9)] == [0.1, 0.1, 0.05, 0.08, 0.1, 0.1]
+    assert {ahp.cr_threshold(n) for n in range(1, 16)} == {ahp.CR_THRESHOLD}
+    # a 3 x 3 matrix with CR about 0.069: accepted by the usual rule, not by Saaty's
+    r = ahp.priorities({("a", "b"): 3, ("a", "c"): 7, ("b", "c"): 1})
+    assert 0.05 < r.cr < 0.10 and r.consistent
+    for call, match in [(lambda: ahp.cr_threshold(4, "strict"), "rule: unknown rule"),
+                        (lambda: ahp.cr_threshold(0), "n: the number of criteria"),
+                        (lambda: ahp.cr_threshold(True), "n: the number of criteria")]:
+        with pytest.raises(ValueError, match=match):
+            call()

@@ -208,3 +208,135 @@ def test_rfm_on_the_transactions_matches_the_customer_table():
     assert t["recency"].between(1, 365).all()
     seg = rfm.rfm_segment(rfm.rfm_scores(t))
     assert set(seg) == set(rfm.RFM_SEGMENTS)          # every segment is represented
+
+
+# --- real data: dates, refunds, time zones (issue 16) -------------------------------------------
+
+def test_cdnow_integer_dates_are_read_as_yyyymmdd():
+    import io
+    # CDNOW's layout: customer id, date as YYYYMMDD, units, dollars; pd.read_csv makes int64
+    csv = "id date units dollars\n1 19970101 1 11.77\n2 19970112 1 12.00\n2 19970112 5 77.00\n" \
+          "1 19970325 2 20.76\n"
+    tx = pd.read_csv(io.StringIO(csv), sep=" ")
+    assert tx["date"].dtype == "int64"
+    t = rfm.rfm_table(tx, customer="id", amount="dollars", as_of="1997-04-01")
+    # 1: last 1997-03-25 -> 7 days, 2 purchases, 32.53; 2: last 1997-01-12 -> 79 days (19 + 28
+    # + 31 + 1), 2 purchases, 89.00
+    assert t["recency"].tolist() == [7, 79]
+    assert t["frequency"].tolist() == [2, 2]
+    assert t["monetary"].tolist() == pytest.approx([32.53, 89.0])
+
+
+def test_yyyymmdd_as_floats_with_a_gap_reports_the_missing_date():
+    tx = TX.assign(date=[20250301.0, np.nan, 20250309.0, 20250115.0, 20250201.0, 20250220.0])
+    with pytest.raises(ValueError, match=r"transactions\['date'\]: missing date at label 1"):
+        rfm.rfm_table(tx)
+    ok = TX.assign(date=[20250301.0, 20250305.0, 20250309.0, 20250115.0, 20250201.0, 20250220.0])
+    assert rfm.rfm_table(ok).equals(rfm.rfm_table(TX))
+
+
+@pytest.mark.parametrize("dates, match", [
+    ([45662.0] * 6, r"holds numbers, not dates \(e\.g\. 45662 at labels 0, .*unit='D', "
+                    r"origin='1899-12-30'"),
+    ([1735689600] * 6, r"holds numbers, not dates .*unit='s'"),          # Unix seconds
+    ([20250301.5] + [20250305] * 5, r"holds numbers, not dates \(e\.g\. 2\.02503e\+07 at label 0"),
+    ([19971332] + [20250305] * 5, r"19971332 at label 0 is not a date in the YYYYMMDD form"),
+    ([20250230] + [20250305] * 5, r"20250230 at label 0 is not a date"),     # 30 February
+    (["2025-03-01", 20250305, "2025-03-09", "2025-01-15", "2025-02-01", "2025-02-20"],
+     r"20250305 at label 1 is not a date \(the column mixes"),
+    ([True, False] * 3, "holds True/False"),
+])
+def test_numbers_that_are_not_yyyymmdd_are_refused(dates, match):
+    with pytest.raises((ValueError, TypeError), match=match):
+        rfm.rfm_table(TX.assign(date=dates))
+
+
+def test_iso_8601_in_all_its_forms_mixed_in_one_column():
+    tx = TX.assign(date=["2025-03-01 23:59", "2025-03-05", "2025-03-09T08:15:00",
+                         "20250115", "2025-02-01T00:00:00.250", "2025-02-20 12:00:00"])
+    assert rfm.rfm_table(tx).to_dict("list") == rfm.rfm_table(TX).to_dict("list")
+
+
+def test_text_that_is_not_iso_is_refused_quoting_a_readable_value():
+    tx = TX.assign(date=["2025-03-01", "03/05/2025", "2025-03-09", "2025-01-15", "2025-02-01",
+                         "2025-02-20"])
+    with pytest.raises(ValueError, match=r"cannot read as dates at label 1 \(e\.g\. '03/05/2025'\); "
+                                         r"write every date like the readable ones, e\.g\. "
+                                         r"'2025-03-01'"):
+        rfm.rfm_table(tx)
+    # one other layout used throughout is still read (pandas infers it from every value)
+    us = TX.assign(date=pd.to_datetime(TX["date"]).dt.strftime("%m/%d/%Y"))
+    assert rfm.rfm_table(us).equals(rfm.rfm_table(TX))
+
+
+def test_recency_counts_calendar_days():
+    tx = pd.DataFrame({"customer_id": ["early", "late", "late"],
+                       "date": pd.to_datetime(["2025-03-09 00:00", "2025-03-09 23:00",
+                                               "2025-03-01 12:00"]),
+                       "amount": [10.0, 20.0, 5.0]})
+    t = rfm.rfm_table(tx, as_of="2025-03-10 06:00")
+    assert t["recency"].tolist() == [1, 1]            # same day, same recency
+    # as_of on the day of the last purchase, even at an earlier hour, gives 0 days
+    assert rfm.rfm_table(tx, as_of="2025-03-09 08:00")["recency"].tolist() == [0, 0]
+    # the default as_of is the day after the last transaction
+    assert rfm.rfm_table(tx)["recency"].tolist() == [1, 1]
+
+
+def test_refunds_are_netted_and_are_not_purchases():
+    tx = pd.DataFrame({"customer_id": ["a", "a", "a", "b"],
+                       "date": ["2025-03-01", "2025-03-02", "2025-03-08", "2025-03-05"],
+                       "amount": [50.0, 0.0, -20.0, 15.0]})
+    t = rfm.rfm_table(tx, as_of="2025-03-10")
+    # a: purchases on 03-01 (50) and 03-02 (a zero amount is a purchase), refund of 20 on 03-08:
+    # recency from 03-02 (8 days), frequency 2, money 50 + 0 - 20 = 30
+    assert t.loc["a"].tolist() == [8, 2, 30.0]
+    assert t.loc["b"].tolist() == [5, 1, 15.0]
+    only = pd.concat([tx, pd.DataFrame({"customer_id": ["c"], "date": ["2025-03-06"],
+                                        "amount": [-9.0]})], ignore_index=True)
+    with pytest.raises(ValueError, match=r"transactions\['amount'\]: customer\(s\) 'c' have only "
+                                         r"refunds"):
+        rfm.rfm_table(only, as_of="2025-03-10")
+
+
+def test_time_zones_count_local_days_and_need_a_matching_as_of():
+    stamps = pd.to_datetime(["2025-03-09 23:30", "2025-03-01 01:00"]).tz_localize("Asia/Shanghai")
+    tx = pd.DataFrame({"customer_id": ["a", "b"], "date": stamps, "amount": [1.0, 2.0]})
+    # 23:30 in Shanghai is 15:30 UTC: still 9 March there, so 1 day before 10 March
+    t = rfm.rfm_table(tx, as_of=pd.Timestamp("2025-03-10", tz="Asia/Shanghai"))
+    assert t["recency"].tolist() == [1, 9]
+    same = rfm.rfm_table(tx, as_of=pd.Timestamp("2025-03-09 18:00", tz="UTC"))  # 10 March local
+    assert same["recency"].tolist() == [1, 9]
+    assert rfm.rfm_table(tx)["recency"].tolist() == [1, 9]
+    with pytest.raises(ValueError, match=r"as_of: '2025-03-10' has no time zone but "
+                                         r"transactions\['date'\] are in time zone Asia/Shanghai"):
+        rfm.rfm_table(tx, as_of="2025-03-10")
+    with pytest.raises(ValueError, match="as_of: .* has a time zone .* have none"):
+        rfm.rfm_table(TX, as_of=pd.Timestamp("2025-04-01", tz="UTC"))
+    mixed = TX.assign(date=["2025-03-01T10:00+08:00", "2025-03-05T10:00+01:00"] + list(TX["date"][2:]))
+    with pytest.raises(ValueError, match="different time zones"):
+        rfm.rfm_table(mixed)
+
+
+def test_categorical_and_shared_text_keys_give_the_same_table():
+    big = pd.DataFrame({"customer_id": np.array([f"C{i:04d}" for i in range(3_000)],
+                                                dtype=object)[np.arange(300_000) * 7 % 3_000],
+                        "date": pd.Timestamp("2025-01-01")
+                        + pd.to_timedelta(np.arange(300_000) % 365, unit="D"),
+                        "amount": (np.arange(300_000) % 97) + 0.25})
+    plain = rfm.rfm_table(big, as_of="2026-01-01")     # shared str objects: the identity path
+    codes, uniques = pd.factorize(big["customer_id"].to_numpy(), sort=True)
+    assert list(plain.index) == list(uniques)
+    assert plain["frequency"].tolist() == np.bincount(codes).tolist()
+    cat = rfm.rfm_table(big.assign(customer_id=big["customer_id"].astype("category")),
+                        as_of="2026-01-01")
+    assert cat.reset_index(drop=True).equals(plain.reset_index(drop=True))
+    assert list(cat.index) == list(plain.index)
+    with pytest.raises(ValueError, match=r"missing customer at label 5"):
+        rfm.rfm_table(big.assign(customer_id=big["customer_id"].where(big.index != 5)))
+
+
+def test_messages_show_plain_row_labels():
+    tx = TX.assign(amount=[20.0, np.nan, 25.0, 100.0, 5.0, 10.0])
+    with pytest.raises(ValueError) as err:
+        rfm.rfm_table(tx)
+    assert "at label 1" in str(err.value) and "np.int64" not in str(err.value)
