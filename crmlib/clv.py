@@ -1,4 +1,4 @@
-"""Customer lifetime value (客户终身价值 / 顾客生命价值) and the leaky bucket (漏桶).
+"""Customer lifetime value (客户终生价值; 顾客生命价值 in some textbooks) and the leaky bucket (漏桶).
 
 A customer is worth the profit they bring over the whole relationship, not one purchase. This
 module gives the two calculations of the course's chapter 8 and the customer-base model behind
@@ -47,7 +47,7 @@ from ._validate import as_float_array, describe_positions, non_negative, scalar
 __all__ = ["retention_clv", "margin_multiple_table", "expected_lifetime", "clv_by_horizon",
            "plot_clv_by_horizon", "discounted_value", "cohort_retention", "retention_gain", "plot_retention_gain",
            "retention_claims", "steady_state", "leaky_bucket", "plot_leaky_bucket",
-           "leaky_bucket_widget"]
+           "leaky_bucket_widget", "break_even_retention"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -71,29 +71,18 @@ def _numbers(value: Any, name: str) -> np.ndarray:
 
 def _retention(value: Any, name: str = "retention", *, allow_one: bool = False) -> np.ndarray:
     arr = _numbers(value, name)
-    index = _v.index_of(value)
-    upper_ok = arr <= 1 if allow_one else arr < 1
-    bad = ~((arr >= 0) & upper_ok)
-    if bad.any():
-        first = arr.ravel()[np.flatnonzero(bad.ravel())[0]]
-        interval = "[0, 1]" if allow_one else "[0, 1): at least 0 and below 1"
-        why = (" (a retention of 1 means nobody ever leaves, and the value has no finite limit)"
-               if not allow_one and first == 1 else "")
-        raise ValueError(f"{name}: a retention rate must lie in {interval}, got {first:g} "
-                         f"{describe_positions(bad, index) if arr.ndim else ''}".rstrip()
-                         + f"{why}; write 80% as 0.8")
-    return arr
+    why = (" (a retention of 1 means nobody ever leaves, and the value has no finite limit)"
+           if not allow_one and (arr == 1).any() and not ((arr > 1) | (arr < 0)).any() else "")
+    # the shared rate rule: 80 (a percentage typed as a number) is refused, 'write 80% as 0.8'
+    return _v.rates(arr, name, kind="a retention rate must lie", high_inclusive=allow_one,
+                    index=_v.index_of(value), suffix=why or "; a rate is a fraction: 80% is 0.8")
 
 
 def _discount(value: Any, name: str = "discount") -> np.ndarray:
     arr = _numbers(value, name)
-    bad = arr < 0
-    if bad.any():
-        first = arr.ravel()[np.flatnonzero(bad.ravel())[0]]
-        raise ValueError(f"{name}: a discount rate cannot be negative, got {first:g} "
-                         f"{describe_positions(bad, _v.index_of(value)) if arr.ndim else ''}".rstrip()
-                         + "; write 10% a period as 0.1")
-    return arr
+    # the shared rate rule: a discount rate of 10 would be 1000 % a period, so it is refused
+    return _v.rates(arr, name, kind="a discount rate must lie", index=_v.index_of(value),
+                    suffix="; a rate is a fraction: 10% a period is 0.1")
 
 
 def _horizon(value: Any, name: str = "horizon") -> np.ndarray:
@@ -432,8 +421,8 @@ def discounted_value(cash_flows: Any, discount: float, timing: str = "end") -> A
         missing = frame.isna().to_numpy()
         if missing.any():
             row, col = np.argwhere(missing)[0]
-            raise ValueError(f"cash_flows: missing value (NaN) for customer {frame.index[row]!r} "
-                             f"in period {frame.columns[col]!r} ({int(missing.sum())} in all); a "
+            raise ValueError(f"cash_flows: missing value (NaN) for customer {_v.label(frame.index[row])} "
+                             f"in period {_v.label(frame.columns[col])} ({int(missing.sum())} in all); a "
                              "customer who has left brings 0: use .fillna(0) or fill_value=0")
         values, index = frame.to_numpy(dtype=float), frame.index
         if values.size == 0:
@@ -662,12 +651,18 @@ def retention_claims() -> pd.DataFrame:
          "arithmetic: average life = 1 / defection rate",
          "a thought experiment with constant defection rates; first-year defection is usually "
          "higher than later, and keeping customers costs money"),
-        ("Raising retention by 5 points can raise the value of an average customer by 25% to "
-         "100%",
+        ("A loyal customer grows more profitable every year: base profit, then growing "
+         "purchases, lower cost to serve, referrals and a price premium",
          "Reichheld (1996), The Loyalty Effect",
-         "the same Bain case material, generalised",
-         "quoted in slides as '5% more retention, 25–95% (or 100%) more profit' without the "
-         "conditions; percentage points and percent get mixed up"),
+         "the same Bain case material in book form: the economics of one customer over time",
+         "service firms with high acquisition costs; Reinartz & Kumar (2002) found the link "
+         "much weaker in other settings"),
+        ("Increasing customer retention rates by 5% increases profits by 25% to 95%",
+         "Reichheld & Schefter (2000), 'E-Loyalty: Your Secret Weapon on the Web', HBR 78(4)",
+         "the source of the '25–95%' that slides quote; Bain's case work, restated for online "
+         "firms",
+         "quoted without the conditions: 5 points or 5 percent, per customer or for the firm, "
+         "from which base retention, and with or without the cost of keeping customers"),
         ("A 1% improvement in retention raises firm value by about 5%, against 1% for margin and "
          "0.1% for acquisition cost",
          "Gupta, Lehmann & Stuart (2004), JMR 41(1)",
@@ -680,6 +675,13 @@ def retention_claims() -> pd.DataFrame:
          "customer data of four companies (a corporate service provider, a mail-order company, "
          "a grocery retailer, a brokerage)",
          "a warning against the claims above: manage profitability and loyalty together"),
+        ("Brands grow mainly by winning more buyers; loyalty differs little between brands of "
+         "similar size, so retention alone cannot drive growth",
+         "Sharp (2010), How Brands Grow, Oxford University Press",
+         "buying data of many consumer-goods and service categories (the Ehrenberg-Bass "
+         "Institute)",
+         "a critique of generalising the Bain cases to all markets and of neglecting "
+         "acquisition; it does not deny that keeping customers has value"),
     ]
     return pd.DataFrame(rows, columns=["claim", "source", "what it measures", "limits"])
 
@@ -909,3 +911,71 @@ def leaky_bucket_widget(initial: float = 1000, acquired: float = 200, retention:
 
     return widgets.panel(sliders, render, "leaky bucket")
 
+
+
+# ---------------------------------------------------------------------------------------------
+# does a retention programme pay? (appended for chapter 8's case)
+# ---------------------------------------------------------------------------------------------
+
+def break_even_retention(margin: Any, retention: Any, discount: Any, cost: Any) -> Any:
+    """The retention rate at which a retention programme pays for itself.
+
+    A programme costs ``c`` per customer per period, paid (like the margin) at the end of each
+    period while the customer stays, so the margin falls from ``m`` to ``m − c``. It breaks
+    even at the retention ``r*`` that makes a customer worth what they are worth today,
+    ``V = m·r / (1 + d − r)`` (:func:`retention_clv`):
+
+        (m − c)·r* / (1 + d − r*) = V   ⇔   r* = V·(1 + d) / (m − c + V)
+
+    The programme must add ``r* − r`` points of retention to pay. Where even a retention of 1
+    would not pay for the cost, there is no break-even rate and the result is NaN.
+
+    Parameters
+    ----------
+    margin : float or array-like
+        Margin per period without the programme (more than ``cost``).
+    retention : float or array-like
+        Retention rate per period without the programme, in [0, 1).
+    discount : float or array-like
+        Discount rate per period (0.1 for 10%).
+    cost : float or array-like
+        Cost of the programme per customer per period, 0 or more.
+
+    Returns
+    -------
+    float, numpy.ndarray or pandas.Series
+        The break-even retention rate, shaped like the inputs (a Series when one came in).
+
+    Raises
+    ------
+    ValueError
+        For a negative cost, a cost at or above the margin, or rates outside their ranges.
+
+    Examples
+    --------
+    $200 a year, 80% retention, 10%: V = 200 × 0.8 / 0.3 = 533.33; a programme of $6 a year
+    breaks even at 533.33 × 1.1 / (194 + 533.33) = 0.8066, two thirds of a point more:
+
+    >>> round(break_even_retention(200, 0.80, 0.10, cost=6), 4)
+    0.8066
+    >>> break_even_retention(200, 0.80, 0.10, cost=[0, 6, 15]).round(4)
+    array([0.8   , 0.8066, 0.8167])
+    """
+    index = _v.paired_index(margin=margin, retention=retention, discount=discount, cost=cost)
+    m = _numbers(margin, "margin")
+    c = _numbers(cost, "cost")
+    if (c < 0).any():
+        raise ValueError(f"cost: a programme's cost per customer cannot be negative, got "
+                         f"{c.min():g}")
+    r = _retention(retention)
+    d = _discount(discount)
+    m, r, d, c = _broadcast(margin=m, retention=r, discount=d, cost=c)
+    if (m - c <= 0).any():
+        first = np.flatnonzero(np.atleast_1d(m - c <= 0))[0]
+        raise ValueError(f"cost: must be below the margin (a customer who costs more than they "
+                         f"bring never pays back), got cost {np.atleast_1d(c)[first]:g} for "
+                         f"margin {np.atleast_1d(m)[first]:g}")
+    value = m * r / (1.0 + d - r)
+    result = value * (1.0 + d) / (m - c + value)
+    result = np.where(result < 1.0, result, np.nan)
+    return _wrap(np.asarray(result, dtype=float), index, "break_even_retention")

@@ -1,7 +1,7 @@
 """Complaint management (客户投诉管理): the complaint iceberg, what silence and poor handling cost,
 analysing a complaints log, and the steps of handling a complaint and recovering the service.
 
-"100 − 1 = 0" (source 004): a hundred good experiences do not protect a relationship from one
+"100 − 1 = 0", a saying common in Chinese service training: a hundred good experiences do not protect a relationship from one
 bad one that is handled badly. Complaints are the part of dissatisfaction a firm can *see*; most
 unhappy customers never complain, they just leave and talk.
 
@@ -10,14 +10,19 @@ The complaint iceberg
 :func:`complaint_iceberg` turns a count of complaints into an estimate of unhappy customers,
 customers lost and people who hear a bad story. Every figure is a parameter, and each default
 comes from the often-quoted findings of the TARP studies (Technical Assistance Research Programs)
-for the US Office of Consumer Affairs (1979, updated 1986), as popularised by Albrecht & Zemke
-(1985), *Service America!*:
+for the US Office of Consumer Affairs of the late 1970s and early 1980s (TARP 1979), as quoted by
+Albrecht & Zemke (1985), *Service America!* (TARP's 1986 update study came after the book, so the
+figures quoted there are the earlier studies'):
 
 ==========================  =======  ========================================================
 parameter                   default  source and meaning
 ==========================  =======  ========================================================
-``silent_per_complaint``    26       "for every complaint received, 26 customers have a problem
-                                     and say nothing" (so about 96 % never complain: 26/27)
+``silent_per_complaint``    26       "for every complaint received, the average company has 26
+                                     customers with problems": read here as 26 silent *besides*
+                                     the complainer (27 unhappy per complaint). It can also be
+                                     read as 26 with problems *including* the complainer (25
+                                     silent), and the "96 % never complain" of the same passage
+                                     implies 24; see :func:`tarp_readings`
 ``problem``                 'major'  TARP's repurchase rates for problems costing over $100
                                      ('major') or $1-5 ('minor'); see :data:`TARP_REPURCHASE`
 ``people_told_unhappy``     9        a customer with a problem tells 9 to 10 people (13 % tell
@@ -46,7 +51,9 @@ had a problem and whether they complained.
 References
 ----------
 Albrecht, K. & Zemke, R. (1985). *Service America! Doing Business in the New Economy*. Dow
-Jones-Irwin (reproducing the TARP figures).
+Jones-Irwin (quoting the TARP figures).
+TARP (1979). *Consumer Complaint Handling in America: Final Report*. US Office of Consumer
+Affairs.
 TARP (1986). *Consumer Complaint Handling in America: An Update Study*. US Office of Consumer
 Affairs.
 Hart, C. W. L., Heskett, J. L. & Sasser, W. E. (1990). The profitable art of service recovery.
@@ -74,11 +81,11 @@ __all__ = [
     "plot_iceberg", "HANDLING_PATHS", "handling_path", "resolution_bands", "pareto", "plot_pareto", "log_summary", "repurchase_by",
     "plot_repurchase", "monthly_counts", "plot_monthly", "why_customers_stay_silent",
     "complaint_management", "handling_steps", "service_recovery", "yogurt_case_review",
-    "f_hotel_practices",
+    "f_hotel_practices", "tarp_readings",
 ]
 
 #: Share of customers with a problem who would buy again, by what happened to the problem
-#: (TARP 1979/1986, as reproduced by Albrecht & Zemke 1985). 'major': a potential loss over $100;
+#: (the TARP studies before 1985, as quoted by Albrecht & Zemke 1985). 'major': a potential loss over $100;
 #: 'minor': a loss of $1-5.
 TARP_REPURCHASE = pd.DataFrame(
     {"silent": [0.09, 0.37], "complained_unresolved": [0.19, 0.46],
@@ -601,7 +608,7 @@ def _flag_column(log: pd.DataFrame, column: str) -> np.ndarray:
         i = int(np.argmin(ok))
         bad = values[i].item() if isinstance(values[i], np.generic) else values[i]
         raise ValueError(f"{name}: expected True/False (or 1/0), found {bad!r} at label "
-                         f"{log.index[i]!r}")
+                         f"{v.label(log.index[i])}")
     return values.astype(bool)
 
 
@@ -822,7 +829,7 @@ def plot_iceberg(result: IcebergResult, ax: Any = None) -> Any:
     >>> from crmlib import plotting
     >>> ax = plot_iceberg(complaint_iceberg(100))
     >>> sorted(t.get_text() for t in ax.texts)[:2]
-    ['100 complaints', '2,600 silent unhappy customers']
+    ['100 complaints', '2,600 silent\\nunhappy customers']
     >>> plotting.close(ax.figure)
     """
     from matplotlib.patches import Polygon
@@ -854,12 +861,12 @@ def plot_iceberg(result: IcebergResult, ax: Any = None) -> Any:
                 xytext=(1.6, top + 0.15), ha="left", va="center", fontsize=12,
                 fontweight="bold", color=plotting.COLORS["bad"], zorder=5,
                 arrowprops={"arrowstyle": "-", "color": plotting.COLORS["bad"]})
-    ax.text(1.6, mid - 0.25, f"{result.silent:,.0f} silent unhappy customers", ha="left",
+    ax.text(1.6, mid - 0.25, f"{result.silent:,.0f} silent\nunhappy customers", ha="left",
             va="center", fontsize=12, color=plotting.COLORS["total"], zorder=5)
-    ax.text(-3.05, water + 0.1, "what the firm hears", fontsize=10,
+    ax.text(-2.9, water + 0.1, "what the firm hears", fontsize=10,
             color=plotting.COLORS["muted"], zorder=5)
-    ax.text(-3.05, water - 0.15, "what it does not", fontsize=10, color="#1f4e79", zorder=5)
-    ax.set_xlim(-3.1, 6.2)
+    ax.text(-2.9, water - 0.15, "what it does not", fontsize=10, color="#1f4e79", zorder=5)
+    ax.set_xlim(-3.1, 5.2)
     ax.set_ylim(top - height - 0.2, max(top, 0.3) + 0.45)
     ax.set_xticks([])
     ax.set_yticks([])
@@ -918,7 +925,7 @@ def complaint_management() -> pd.DataFrame:
 def handling_steps() -> pd.DataFrame:
     """The steps of handling a complaint, in order.
 
-    The sources give the principles (accept complaints, respond fast, analyse causes, mind your
+    Chinese CRM textbooks give the principles (accept complaints, respond fast, analyse causes, mind your
     words); the steps are the common textbook sequence built on them (listen, apologise, find the
     facts, solve, follow up, learn), as the course reads it.
 
@@ -985,10 +992,10 @@ def service_recovery() -> pd.DataFrame:
 
 
 def yogurt_case_review() -> pd.DataFrame:
-    """The yogurt case (晨光酸牛奶, source 004) step by step: what the duty manager did against
+    """The yogurt case (晨光酸牛奶, a case common in Chinese service training) step by step: what the duty manager did against
     what each handling step asks for.
 
-    The source tells the complaint and the duty manager's reply, and stops there; the better
+    The case as usually told gives the complaint and the duty manager's reply, and stops there; the better
     responses are the course's reading.
 
     >>> review = yogurt_case_review()
@@ -1027,7 +1034,7 @@ def yogurt_case_review() -> pd.DataFrame:
 
 
 def f_hotel_practices() -> pd.DataFrame:
-    """The F hotel case (鹿儿岛 F宾馆, source 004): each practice, the SERVQUAL dimension and item
+    """The F hotel case (鹿儿岛 F宾馆, a case common in Chinese service training): each practice, the SERVQUAL dimension and item
     it serves (item numbers of :data:`crmlib.servqual.ITEMS`) and whether it is technical or
     functional quality. The mapping is the course's reading of the case.
 
@@ -1046,3 +1053,37 @@ def f_hotel_practices() -> pd.DataFrame:
          "functional"),
     ]
     return pd.DataFrame(rows, columns=["practice", "dimension", "item", "quality"])
+
+
+def tarp_readings(complaints: float = 1) -> pd.DataFrame:
+    """Three readings of TARP's figure as Albrecht & Zemke (1985) quote it ("the average business
+    never hears from 96 % of its unhappy customers; for every complaint received, the average
+    company in fact has 26 customers with problems"): silent and unhappy customers per
+    ``complaints`` received.
+
+    The course's default (:func:`complaint_iceberg`) is the first reading. The passage does not
+    say whether the 26 include the complainer, and its own 96 % implies fewer.
+
+    Parameters
+    ----------
+    complaints : float, default 1
+        Complaints received.
+
+    Examples
+    --------
+    >>> tarp_readings()
+                                               silent  unhappy
+    reading                                                   
+    26 silent besides each complainer            26.0     27.0
+    26 with problems, the complainer included    25.0     26.0
+    96 % never complain                          24.0     25.0
+    """
+    n = v.non_negative(complaints, "complaints")
+    never = 0.96
+    silent = {"26 silent besides each complainer": 26.0,
+              "26 with problems, the complainer included": 25.0,
+              "96 % never complain": never / (1 - never)}
+    table = pd.DataFrame({"silent": [n * r for r in silent.values()],
+                          "unhappy": [n * (1 + r) for r in silent.values()]},
+                         index=pd.Index(list(silent), name="reading"))
+    return table.round(6)

@@ -40,7 +40,7 @@ __all__ = [
     "discount_table", "plot_discounting", "whale_curve", "top_share", "plot_whale_curve",
     "index_systems", "design_principles", "index_system_steps", "value_indicators",
     "VALUE_JUDGEMENTS", "value_index", "VALUE_SEGMENTS", "value_segments", "value_segment",
-    "segment_summary", "plot_value_matrix",
+    "segment_summary", "plot_value_matrix", "key_account_management",
 ]
 
 
@@ -179,11 +179,10 @@ def potential_value(annual_cash_flow: Any, remaining_years: Any, discount_rate: 
     if (years < 0).any():
         raise ValueError(f"remaining_years: must be zero or more "
                          f"({v.describe_positions(years < 0, index)})")
-    d = v.scalar(discount_rate, "discount_rate")
-    if not 0.0 <= d < 1.0:
-        raise ValueError(f"discount_rate: a yearly rate between 0 and 1 (8% is 0.08), got {d:g}")
+    d = v.rate(discount_rate, "discount_rate", kind="a yearly rate must lie", high_inclusive=False)
     if (g <= -1).any():
         raise ValueError(f"growth: must be above -1 (-100%) ({v.describe_positions(g <= -1, index)})")
+    v.rates(g, "growth", kind="a yearly growth rate must be", low=None, index=index)
     if timing not in ("end", "start"):
         raise ValueError(f"timing: use 'end' or 'start', got {timing!r}")
     # sum_{t=1..T} r^(t-1) with r = (1+g)/(1+d), written with expm1/log1p so that it stays
@@ -208,9 +207,7 @@ def present_value(cash_flows: Any, discount_rate: float = 0.08, timing: str = "e
     >>> round(present_value([800, 900, 1000], discount_rate=0.1), 2)   # 727.27 + 743.80 + 751.31
     2222.39
     """
-    d = v.scalar(discount_rate, "discount_rate")
-    if not 0.0 <= d < 1.0:
-        raise ValueError(f"discount_rate: a yearly rate between 0 and 1 (8% is 0.08), got {d:g}")
+    d = v.rate(discount_rate, "discount_rate", kind="a yearly rate must lie", high_inclusive=False)
     if timing not in ("end", "start"):
         raise ValueError(f"timing: use 'end' or 'start', got {timing!r}")
     first = 1 if timing == "end" else 0
@@ -245,12 +242,11 @@ def discount_table(annual_cash_flow: float, remaining_years: int, discount_rate:
         raise ValueError(f"remaining_years: a table needs whole years, got {years:g}")
     if years > 100:
         raise ValueError(f"remaining_years: at most 100 years in a table, got {years:g}")
-    d = v.scalar(discount_rate, "discount_rate")
-    if not 0.0 <= d < 1.0:
-        raise ValueError(f"discount_rate: a yearly rate between 0 and 1 (8% is 0.08), got {d:g}")
+    d = v.rate(discount_rate, "discount_rate", kind="a yearly rate must lie", high_inclusive=False)
     g = v.scalar(growth, "growth")
     if g <= -1:
         raise ValueError(f"growth: must be above -1 (-100%), got {g:g}")
+    v.rate(g, "growth", kind="a yearly growth rate must be", low=None)
     if timing not in ("end", "start"):
         raise ValueError(f"timing: use 'end' or 'start', got {timing!r}")
     t = np.arange(1, int(years) + 1)
@@ -369,10 +365,10 @@ def index_systems() -> pd.DataFrame:
     and potential value are each either computed directly (直接计算) or evaluated with
     indicators (指标评价), giving a 2 x 2 of systems for different data situations.
 
-    The source's slide lists the situations as: system 1, complete customer data; systems 2 and
-    4, few customers with incomplete data; system 3, many customers with incomplete data. It
-    gives systems 2 and 4 the same situation, which looks like a slip; ``when_to_use`` is the
-    course's reading, and the notebook says so.
+    The usual Chinese teaching slides list the data situations as: system 1, complete customer
+    data; systems 2 and 4, few customers with incomplete data; system 3, many customers with
+    incomplete data (column ``data_situation``). Systems 2 and 4 get the same situation, which
+    looks like a slip; ``when_to_use`` is the course's reading, and the notebook says so.
 
     >>> index_systems().loc[1, ["current_value", "potential_value"]].tolist()
     ['direct calculation', 'direct calculation']
@@ -390,12 +386,12 @@ def index_systems() -> pd.DataFrame:
          "costs cannot be allocated to each of many customers, but a model forecasts their "
          "future cash flows: score current value with indicators (purchases, gross profit)"),
         (4, "indicator evaluation", "indicator evaluation",
-         "few customers, incomplete data (as printed in the source)",
+         "few customers, incomplete data (as printed for system 2: probably a slip)",
          "neither profit nor forecasts per customer: both parts from an indicator system "
          "weighted by AHP or entropy"),
     ]
     table = pd.DataFrame(rows, columns=["system", "current_value", "potential_value",
-                                        "situation_in_source", "when_to_use"])
+                                        "data_situation", "when_to_use"])
     return table.set_index("system")
 
 
@@ -728,3 +724,79 @@ def plot_value_matrix(current: Any, potential: Any, current_cut: float | None = 
            title="The customer value matrix")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=4, fontsize=10)
     return ax
+
+
+# ---------------------------------------------------------------------------------------------
+# Key account management (大客户管理)
+# ---------------------------------------------------------------------------------------------
+
+def key_account_management() -> pd.DataFrame:
+    """Key account management (大客户管理) as Chinese CRM courses usually teach it: what it is,
+    its four key elements, four strategies, its main challenge and three trends, each with what
+    it means for the key customers of the value matrix (the course's own wording).
+
+    Key accounts are the few customers who contribute most to the firm's results: large buyers,
+    usually loyal and with influence in their market. Key account management serves them
+    separately, with more resources, because losing one costs more than losing many others.
+
+    Returns
+    -------
+    DataFrame indexed by ``(part, item)`` with columns ``chinese``, ``meaning`` and
+    ``in_practice`` (what a firm does about it, e.g. Jack's with the top of its key segment).
+
+    Examples
+    --------
+    >>> t = key_account_management()
+    >>> t.loc["key element"].index.tolist()
+    ['identification', 'relationship maintenance', 'meeting needs', 'raising value']
+    >>> t.groupby(level="part", sort=False).size().to_dict()
+    {'definition': 1, 'key element': 4, 'strategy': 4, 'challenge': 1, 'trend': 3}
+    """
+    rows = [
+        ("definition", "key account management", "大客户管理",
+         "managing the few customers who contribute most to results (large purchases, loyalty, "
+         "influence on others) separately, with more resources than the rest",
+         "the top of the value matrix's key segment: high current and high potential value"),
+        ("key element", "identification", "客户识别",
+         "decide who the key accounts are, by buying power, loyalty and market influence",
+         "rank the key segment by current plus potential value; check the list by hand"),
+        ("key element", "relationship maintenance", "客户关系维护",
+         "put time and people into the relationship: regular contact, learning the needs, "
+         "solving problems before they grow",
+         "a named contact person and a contact plan; watch RFM recency for slipping visits"),
+        ("key element", "meeting needs", "客户需求满足",
+         "understand each key account's needs and meet them, with customised products and "
+         "services where needed",
+         "offers that fit the household's life stage; delivery slots, bulk orders"),
+        ("key element", "raising value", "客户价值提升",
+         "raise what the account is worth to both sides by better products and service, which "
+         "also raises satisfaction and loyalty",
+         "the headroom: spending the household still does elsewhere (share of wallet)"),
+        ("strategy", "a key account management system", "建立大客户管理体系",
+         "one process that runs from identification through maintenance and needs to value",
+         "a yearly review of the key-account list with the four elements as its agenda"),
+        ("strategy", "a key account team", "设立大客户管理团队",
+         "people whose job is to communicate with, coordinate for and serve the key accounts",
+         "two staff members who own the list and the calls"),
+        ("strategy", "regular satisfaction surveys", "定期进行客户满意度调查",
+         "measure the key accounts' needs and satisfaction regularly and adjust",
+         "a short survey of the key accounts each quarter (Chapter 4's methods)"),
+        ("strategy", "a loyalty programme", "建立客户忠诚度计划",
+         "points, privileges and gifts that reward the key accounts for staying",
+         "a premium tier of the card (Chapter 5's programme economics)"),
+        ("challenge", "resources and skills", "资源投入大、专业要求高",
+         "it takes many resources and staff with high professional and service skills; the "
+         "cost must stay below the value protected",
+         "compare the cost of the programme with the potential value of the accounts it keeps"),
+        ("trend", "personalised service", "个性化服务",
+         "as competition grows, each key account expects service built around its own needs",
+         "personal offers instead of the same leaflet for everyone"),
+        ("trend", "data-driven management", "数据驱动",
+         "use customer data and analytics to understand needs and behaviour and target actions",
+         "the card data: value matrix, RFM and the care list of this chapter"),
+        ("trend", "cross-industry cooperation", "跨界合作",
+         "work with other firms to offer key accounts a fuller service",
+         "partners such as a pharmacy or a petrol station on the same card"),
+    ]
+    table = pd.DataFrame(rows, columns=["part", "item", "chinese", "meaning", "in_practice"])
+    return table.set_index(["part", "item"])

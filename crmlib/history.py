@@ -11,10 +11,10 @@ customers bring much of its revenue.
 
 Reading the sources
 -------------------
-The slide deck (003, chapter 1) gives the seven stages of marketing thought with their periods
+Chinese CRM textbooks give the seven stages of marketing thought with their periods
 in words ("late 19th to early 20th century", "the 1940s-50s"); :func:`marketing_stages` turns
-them into years for the timeline, and those years are our reading, not the source's. The deck
-lists the six I's of relationship marketing by name only; the meanings in :func:`six_is` are the
+them into years for the timeline, and those years are our reading, not the textbooks'. They
+list the six I's of relationship marketing by name only; the meanings in :func:`six_is` are the
 course's reading. The 4R and 4V frameworks are credited as Chinese textbooks usually credit them.
 
 >>> marketing_stages().index[-1]
@@ -45,17 +45,18 @@ import pandas as pd
 from . import _validate as v
 
 __all__ = [
-    "MARKETING_STAGES", "marketing_stages", "marketing_definitions", "plot_timeline",
+    "MARKETING_STAGES", "SERVICE_STAGES", "marketing_stages", "stage_lists", "marketing_definitions", "plot_timeline",
     "marketing_mix", "marketing_mix_elements", "plot_marketing_mix",
     "rm_definitions", "rm_features", "six_is", "relationship_groups", "plot_relationship_groups",
-    "rm_mix", "rm_process", "transaction_vs_relationship", "statement_quiz", "rm_background",
+    "rm_mix", "rm_process", "rm_roles", "transaction_vs_relationship", "statement_quiz",
+    "rm_background",
     "crm_drivers", "revenue_by_tenure", "plot_revenue_by_tenure", "pareto_curve",
     "top_customer_share", "plot_pareto",
 ]
 
 
 # ---------------------------------------------------------------------------------------------
-# The seven stages of marketing thought (003 ch.1)
+# The seven stages of marketing thought
 # ---------------------------------------------------------------------------------------------
 
 #: The seven stages of marketing thought (营销管理发展的7个阶段), in historical order.
@@ -67,7 +68,7 @@ def marketing_stages() -> pd.DataFrame:
     """The seven stages of marketing thought, with their period, their core idea and the market
     that produced them.
 
-    ``period`` is the slide deck's wording; ``start`` and ``end`` turn it into years for
+    ``period`` is the wording of Chinese CRM textbooks; ``start`` and ``end`` turn it into years for
     :func:`plot_timeline` (the course's reading: "late 19th to early 20th century" is 1890-1920,
     "early 20th century" 1900-1930, "the 1950s" 1950-1960, and so on). A stage does not end at
     ``end``: it stops being the *new* idea, while firms that think that way remain.
@@ -76,7 +77,9 @@ def marketing_stages() -> pd.DataFrame:
     -------
     pandas.DataFrame
         Indexed by stage (in order), columns ``chinese``, ``period``, ``start``, ``end``,
-        ``core_idea``, ``market``.
+        ``core_idea``, ``market`` and ``also_called`` (the other Chinese name in use: the
+        seven-stage list of Chinese CRM textbooks says 销售观念 for the selling concept, the
+        usual textbook term, and this course's, is 推销观念; 营销观念 is short for 市场营销观念).
 
     Examples
     --------
@@ -87,6 +90,8 @@ def marketing_stages() -> pd.DataFrame:
     [1940, 1960]
     >>> list(stages.index) == list(MARKETING_STAGES)
     True
+    >>> stages.loc["selling", "also_called"]
+    '销售观念'
     """
     rows = [
         ("production", "生产观念", "late 19th to early 20th century", 1890, 1920,
@@ -113,12 +118,59 @@ def marketing_stages() -> pd.DataFrame:
     ]
     frame = pd.DataFrame(rows, columns=["stage", "chinese", "period", "start", "end",
                                         "core_idea", "market"]).set_index("stage")
+    frame["also_called"] = pd.Series({"selling": "销售观念", "marketing": "营销观念"}
+                                     ).reindex(frame.index).fillna("")
+    return frame
+
+
+#: The six-stage list of Chinese service-marketing slides ("现代服务营销观念"), in its order.
+SERVICE_STAGES = ("production", "product", "selling", "marketing", "service marketing",
+                  "societal marketing")
+
+
+def stage_lists() -> pd.DataFrame:
+    """The two lists of stages of marketing thought that Chinese textbooks use, side by side.
+
+    CRM textbooks list **seven** stages (:data:`MARKETING_STAGES`, ending with mega-marketing
+    and relationship marketing); service-marketing slides list **six** (:data:`SERVICE_STAGES`):
+    production, product, selling (推销观念), marketing (营销观念), **service marketing**
+    (服务营销观念) and societal marketing. The six-stage list has no mega-marketing and no
+    relationship marketing, adds service marketing, and puts it *before* societal marketing.
+    Neither list is wrong: each tells the history for its own subject.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per stage in either list (the seven-stage order, service marketing after
+        marketing): ``chinese``, ``in_seven`` and ``in_six`` (the stage's position in each list,
+        0 when it is not in it), ``core_idea``.
+
+    Examples
+    --------
+    >>> lists = stage_lists()
+    >>> lists.loc["service marketing", ["in_seven", "in_six"]].tolist()
+    [0, 5]
+    >>> int((lists["in_seven"] > 0).sum()), int((lists["in_six"] > 0).sum())
+    (7, 6)
+    """
+    stages = marketing_stages()
+    service = pd.DataFrame(
+        {"chinese": ["服务营销观念"],
+         "core_idea": ["win and keep customers through the service itself: quality at every "
+                       "contact, satisfaction, a lasting service relationship"]},
+        index=pd.Index(["service marketing"], name="stage"))
+    frame = pd.concat([stages[["chinese", "core_idea"]].iloc[:4], service,
+                       stages[["chinese", "core_idea"]].iloc[4:]])
+    frame.insert(1, "in_seven", [MARKETING_STAGES.index(s) + 1 if s in MARKETING_STAGES else 0
+                                 for s in frame.index])
+    frame.insert(2, "in_six", [SERVICE_STAGES.index(s) + 1 if s in SERVICE_STAGES else 0
+                               for s in frame.index])
     return frame
 
 
 def marketing_definitions() -> pd.DataFrame:
-    """How the American Marketing Association's definition of marketing changed (the slide
-    deck's 1960, 1985 and 2004), summarised in the course's words.
+    """How the American Marketing Association's definition of marketing changed (the three
+    dates Chinese CRM textbooks quote: 1960, 1985 and 2004), summarised in the course's words.
 
     >>> marketing_definitions()["year"].tolist()
     [1960, 1985, 2004]
@@ -180,9 +232,14 @@ def plot_timeline(ax: Any = None, show_definitions: bool = True) -> Any:
         ax.text(row["end"] + 1.5, yi, row["period"], va="center", fontsize=10,
                 color=plotting.COLORS["total"])
     ax.set_yticks(y, stages.index)
+    from matplotlib.patches import Patch
+    ax.legend(handles=[Patch(color=colors[0], label="the firm and its buyers (1890s-1950s)"),
+                       Patch(color=colors[4], label="society and protected markets (1970s-1980s)"),
+                       Patch(color=colors[6], label="relationships (1990s)")],
+              loc="upper right", fontsize=10, title="What the stage looks at", title_fontsize=10)
     ax.set_xlim(1880, 2025)
     ax.set_ylim(-1.7 if show_definitions else -0.6, len(stages) - 0.4)
-    ax.set_xlabel("Year (periods as the slide deck gives them; the bars are our reading)")
+    ax.set_xlabel("Year (periods as the textbooks give them in words; the bars are our reading)")
     ax.set_title("Seven stages of marketing thought")
     ax.grid(axis="y", visible=False)
     if show_definitions:
@@ -202,7 +259,7 @@ def plot_timeline(ax: Any = None, show_definitions: bool = True) -> Any:
 
 
 # ---------------------------------------------------------------------------------------------
-# 4P -> 4C -> 4R -> 4V (003 ch.1; 004)
+# 4P -> 4C -> 4R -> 4V
 # ---------------------------------------------------------------------------------------------
 
 _MIX = {
@@ -237,8 +294,10 @@ def marketing_mix() -> pd.DataFrame:
     """4P → 4C → 4R → 4V side by side: one row per framework with its centre, who proposed it
     and its four elements (English and Chinese).
 
-    Credits for 4R and 4V follow the way Chinese textbooks usually give them; the slide deck
-    itself names no authors.
+    Credits for 4R and 4V follow the way Chinese textbooks usually give them (4R to Don E.
+    Schultz, 4V to Wu Jinming 吴金明 and colleagues); the course has not traced either to a
+    first publication, hence "as usually credited". In English a *different* 4R (relationships,
+    retrenchment, relevancy, rewards) is Elliott Ettenberg's (2002): do not mix the two.
 
     Returns
     -------
@@ -325,15 +384,16 @@ def plot_marketing_mix(ax: Any = None) -> Any:
 
 
 # ---------------------------------------------------------------------------------------------
-# Relationship marketing (003 ch.1, 002 §1)
+# Relationship marketing
 # ---------------------------------------------------------------------------------------------
 
 def rm_definitions() -> pd.DataFrame:
     """Definitions of relationship marketing (关系营销) in the order they appeared.
 
-    The slide deck gives Berry (1983), Jackson (1985) and Morgan & Hunt (1994); the textbook
-    chapter 002 gives, without naming him, Grönroos's (1990) definition (relationships with
-    customers *and other partners*, through mutual exchange and keeping promises).
+    Chinese CRM textbooks usually give Berry (1983), Jackson (1985) and Morgan & Hunt (1994);
+    textbook chapters on building customer relationships give, often without naming him,
+    Grönroos's (1990) definition (relationships with customers *and other partners*, through
+    mutual exchange and keeping promises).
 
     Returns
     -------
@@ -362,7 +422,7 @@ def rm_definitions() -> pd.DataFrame:
          "establishing, maintaining and enhancing relationships with customers and other "
          "partners, at a profit, so that every party meets its objectives, through mutual "
          "exchange and keeping promises", "mutual exchange and kept promises", "互利交换、履行承诺",
-         "Grönroos (1990), Journal of Business Research 20(1); textbook chapter 002"),
+         "Grönroos (1990), Journal of Business Research 20(1)"),
         ("Morgan & Hunt", 1994,
          "all marketing activities aimed at establishing, developing and maintaining successful "
          "relational exchanges; a theory of commitment and trust", "commitment and trust",
@@ -373,7 +433,8 @@ def rm_definitions() -> pd.DataFrame:
 
 
 def rm_features() -> pd.DataFrame:
-    """The four features of relationship marketing (关系营销的特征) in the slide deck.
+    """The four features of relationship marketing (关系营销的特征), as Chinese CRM textbooks list
+    them.
 
     >>> rm_features().index.tolist()
     ['two-way communication', 'cooperation', 'timely feedback', 'mutual benefit']
@@ -392,9 +453,10 @@ def rm_features() -> pd.DataFrame:
 
 
 def six_is() -> pd.DataFrame:
-    """The six I's (6I), the principles of relationship marketing in the slide deck.
+    """The six I's (6I), the principles of relationship marketing in Chinese CRM textbooks.
 
-    The deck lists only the six words; the Chinese terms and meanings are the course's reading.
+    The textbooks list only the six words; the Chinese terms and meanings are the course's
+    reading.
 
     >>> six_is().index.tolist()
     ['Intention', 'Interaction', 'Integration', 'Information', 'Investment', 'Individuality']
@@ -510,11 +572,39 @@ def rm_process() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["step", "action", "chinese"])
 
 
+_TEXTBOOKS, _GRONROOS = "Chinese CRM textbooks", "Grönroos 1991"
+
+
+def rm_roles() -> pd.DataFrame:
+    """What relationship marketing does for a firm's marketing (关系营销在企业营销活动中的指导作用),
+    as Chinese textbook chapters on building customer relationships give it: two roles, the
+    second of which reaches beyond customers to government.
+
+    >>> rm_roles().index.tolist()
+    ['customer relationships', 'relations with government']
+    """
+    rows = [
+        ("customer relationships", "建立并维持与顾客的良好关系",
+         "build and keep good relationships with customers: the basic guarantee that the "
+         "firm's marketing succeeds",
+         "Jack's keeps its club members' purchase history and fixes complaints within a day"),
+        ("relations with government", "协调与政府的关系",
+         "coordinate the firm's relations with government, so that it works in a good "
+         "marketing environment (licences, rules, public trust); the influencers of the five "
+         "relationships, and the 'power' that mega-marketing adds",
+         "Jack's keeps the city market office informed of its food-safety checks and joins its "
+         "neighbourhood programmes, so that permits and inspections go smoothly"),
+    ]
+    return pd.DataFrame(rows, columns=["role", "chinese", "meaning", "example"]).set_index("role")
+
+
 def transaction_vs_relationship() -> pd.DataFrame:
     """Transaction marketing (交易营销) and relationship marketing (关系营销) compared.
 
-    Rows come from the slide deck (003), the textbook chapter (002) and Christopher, Payne &
-    Ballantyne (1991); ``source`` says which.
+    ``source`` says where each row comes from: the comparison common in Chinese CRM textbooks;
+    Grönroos's (1991) marketing strategy continuum (time horizon, dominant function, quality,
+    price sensitivity and the "part-time marketers", a term of Gummesson's); and Christopher,
+    Payne & Ballantyne (1991).
 
     Returns
     -------
@@ -527,26 +617,26 @@ def transaction_vs_relationship() -> pd.DataFrame:
     >>> table.loc["customers", "relationship"]
     'each customer is different and treated differently'
     >>> table["source"].unique().tolist()
-    ['003', '002', 'Christopher, Payne & Ballantyne 1991']
+    ['Chinese CRM textbooks', 'Grönroos 1991', 'Christopher, Payne & Ballantyne 1991']
     """
     rows = [
-        ("customers", "all customers are alike", "each customer is different and treated differently", "003"),
+        ("customers", "all customers are alike", "each customer is different and treated differently", _TEXTBOOKS),
         ("roles", "an active seller and a passive buyer, independent of each other",
-         "seller and buyer interact", "003"),
-        ("product", "the physical product's value", "the product plus the services around it", "003"),
+         "seller and buyer interact", _TEXTBOOKS),
+        ("product", "the physical product's value", "the product plus the services around it", _TEXTBOOKS),
         ("aim", "the largest short-term profit",
-         "economic and non-economic value for both sides over the long run", "003"),
+         "economic and non-economic value for both sides over the long run", _TEXTBOOKS),
         ("source of value", "dividing existing value along the value chain",
-         "creating new value together", "003"),
-        ("time horizon", "one deal at one time", "a continuing, lasting relationship: a long-term strategy", "002"),
+         "creating new value together", _TEXTBOOKS),
+        ("time horizon", "one deal at one time", "a continuing, lasting relationship: a long-term strategy", _GRONROOS),
         ("marketing tools", "the traditional marketing mix dominates",
-         "interactive marketing at every contact (moments of truth)", "002"),
+         "interactive marketing at every contact (moments of truth)", _GRONROOS),
         ("quality that matters", "the outcome: what the customer gets",
-         "the process too: how the customer gets it", "002"),
+         "the process too: how the customer gets it", _GRONROOS),
         ("price sensitivity", "high: customers switch for a lower price",
-         "lower: customers value the relationship", "002"),
+         "lower: customers value the relationship", _GRONROOS),
         ("who does marketing", "marketing specialists control it",
-         "every employee who meets customers (part-time marketers)", "002"),
+         "every employee who meets customers (part-time marketers)", _GRONROOS),
         ("customer service", "little emphasis", "high emphasis", "Christopher, Payne & Ballantyne 1991"),
         ("commitment to customers", "limited", "high", "Christopher, Payne & Ballantyne 1991"),
         ("customer contact", "moderate", "frequent", "Christopher, Payne & Ballantyne 1991"),
@@ -596,11 +686,12 @@ def statement_quiz(n: int = 8, seed: int = 1, answers: bool = True) -> pd.DataFr
 
 
 # ---------------------------------------------------------------------------------------------
-# Why CRM appeared (003 ch.1)
+# Why CRM appeared
 # ---------------------------------------------------------------------------------------------
 
 def rm_background() -> pd.DataFrame:
-    """The four forces behind relationship marketing (关系营销产生背景) in the slide deck.
+    """The four forces behind relationship marketing (关系营销产生背景), as Chinese CRM textbooks
+    list them.
 
     >>> rm_background().index.tolist()[0]
     'economic development'

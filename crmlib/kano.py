@@ -56,6 +56,7 @@ __all__ = [
     "ANSWERS", "CATEGORIES", "CATEGORY_NAMES", "EVALUATION_TABLE", "answer_scale", "categories",
     "evaluation_table", "answer_codes", "classify", "split_survey", "summarize",
     "plot_kano_diagram", "plot_category_shares", "plot_better_worse", "classify_widget",
+    "quality_views", "recognition_views", "plot_recognition_views",
 ]
 
 #: The five answers of the Kano scale, in the order of their codes 1-5.
@@ -210,11 +211,11 @@ def _where(flat_positions: np.ndarray, shape: tuple[int, ...], index: pd.Index |
     for pos in flat_positions:
         if len(shape) == 2:
             row, col = divmod(int(pos), shape[1])
-            who = f"respondent {index[row]!r}" if index is not None else f"row {row}"
-            what = f"feature {columns[col]!r}" if columns is not None else f"column {col}"
+            who = f"respondent {v.label(index[row])}" if index is not None else f"row {row}"
+            what = f"feature {v.label(columns[col])}" if columns is not None else f"column {col}"
             out.append(f"{who}, {what}")
         elif len(shape) == 1:
-            out.append(f"label {index[int(pos)]!r}" if index is not None else f"position {int(pos)}")
+            out.append(f"label {v.label(index[int(pos)])}" if index is not None else f"position {int(pos)}")
         else:
             out.append("the single answer")
     return out
@@ -574,7 +575,8 @@ def summarize(functional: pd.DataFrame, dysfunctional: pd.DataFrame, tie_margin:
         The category is the most frequent one. Categories whose share comes within
         ``tie_margin`` (a fraction of the respondents who answered) of the top share are treated
         as tied, and the tie is resolved by ``priority``. With 0, only exact ties are. A common
-        choice is 0.05 or 0.06 (Lee & Newcomb, 1997, call a category strength under 6% weak).
+        choice is 0.05 or 0.06 (a category strength under 6 % is usually called weak, citing
+        Lee & Newcomb, 1997; the course has not checked the original).
     priority : sequence of letters, default ('M', 'O', 'A', 'I')
         The order in which tied categories win: must-be before one-dimensional before
         attractive before indifferent, the rule "M > O > A > I" of Berger et al. (1993) and
@@ -856,6 +858,86 @@ def plot_better_worse(summary: pd.DataFrame, better_cut: float = 0.5, worse_cut:
     ax.legend(title="category (most frequent)", loc="upper center", bbox_to_anchor=(0.5, -0.1),
               ncol=3, fontsize=10)
     return ax
+
+
+# ---------------------------------------------------------------------------------------------
+# What "quality" means, and Kano's two-dimensional view of it
+# ---------------------------------------------------------------------------------------------
+
+def quality_views() -> pd.DataFrame:
+    """The four angles from which product quality is defined (产品质量定义的四个方面), as Chinese
+    CRM textbooks list them before the Kano model, with what each angle measures.
+
+    >>> quality_views()["chinese"].tolist()
+    ['顾客角度：主观质量', '生产厂家角度：客观质量', '二者结合', '其他角度']
+    """
+    rows = [
+        ("customer", "顾客角度：主观质量", "subjective quality: how well the product meets the "
+         "customer's needs, as the customer feels it", "satisfaction surveys; the Kano model"),
+        ("maker", "生产厂家角度：客观质量", "objective quality: conformance to specifications, "
+         "measured by the firm", "defect rates, delivery times, inspection"),
+        ("both", "二者结合", "objective performance *and* the customer's response to it: the "
+         "two axes of the Kano diagram", "the Kano model (fulfilment x satisfaction)"),
+        ("other", "其他角度", "other definitions, e.g. value for money or fitness for use",
+         "Gale's value map (quality against price)"),
+    ]
+    return pd.DataFrame(rows, columns=["angle", "chinese", "meaning", "measured_by"]
+                        ).set_index("angle")
+
+
+def recognition_views() -> pd.DataFrame:
+    """One-dimensional against two-dimensional recognition of quality (一维认知 / 二维认知):
+    what each assumes and what it can and cannot see.
+
+    >>> recognition_views().index.tolist()
+    ['one-dimensional', 'two-dimensional (Kano)']
+    """
+    rows = [
+        ("one-dimensional", "一维认知",
+         "satisfaction and dissatisfaction are the two ends of one scale: meet a need and "
+         "customers are satisfied, fail it and they are dissatisfied, in proportion",
+         "one number per feature (its importance); every feature behaves like O"),
+        ("two-dimensional (Kano)", "二维认知",
+         "two axes: how fully the need is fulfilled (objective) and how the customer feels "
+         "(subjective); the relation between them differs from feature to feature",
+         "two numbers per feature (Better, Worse): must-be, one-dimensional, attractive, "
+         "indifferent and reverse quality are told apart"),
+    ]
+    return pd.DataFrame(rows, columns=["view", "chinese", "assumes", "sees"]).set_index("view")
+
+
+def plot_recognition_views(steepness: float = 2.5) -> Any:
+    """Two panels: the one-dimensional view of quality (one straight line for every feature)
+    beside Kano's two-dimensional view (:func:`plot_kano_diagram`). Returns the two Axes.
+
+    >>> axes = plot_recognition_views()
+    >>> [ax.get_title() for ax in axes]
+    ['One-dimensional view: one scale', 'Two-dimensional view: Kano']
+    >>> from crmlib import plotting; plotting.close(axes[0].figure)
+    """
+    from . import plotting
+    fig, axes = plotting.new_figure(1, 2, figsize=(14, 6.2))
+    left, right = axes
+    colors = _category_colors()
+    x = np.linspace(-1, 1, 201)
+    left.plot(x, x, lw=3, color=colors["O"], label="every feature")
+    left.axhline(0, color=colors["I"], lw=1, ls="--")
+    left.axvline(0, color="black", lw=1)
+    left.text(0.5, 0.2, "need met:\nsatisfied", ha="center", fontsize=11, color=colors["O"])
+    left.text(-0.5, -0.45, "need not met:\ndissatisfied", ha="center", fontsize=11,
+              color=colors["O"])
+    left.set(xlim=(-1.05, 1.05), ylim=(-1.05, 1.05), xticks=[-1, 1], yticks=[-1, 1],
+             xticklabels=["need not\nfulfilled", "need fully\nfulfilled"],
+             yticklabels=["very\ndissatisfied", "very\nsatisfied"],
+             title="One-dimensional view: one scale")
+    left.set_xlabel("Degree of fulfilment")
+    left.set_ylabel("Customer satisfaction")
+    left.grid(False)
+    left.legend(loc="upper left")
+    plot_kano_diagram(ax=right, steepness=steepness)
+    right.set_title("Two-dimensional view: Kano")
+    fig.tight_layout()
+    return axes
 
 
 # ---------------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ Christopher, M., Payne, A. & Ballantyne, D. (1991). *Relationship Marketing*. Bu
 from __future__ import annotations
 
 import inspect
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -35,6 +35,10 @@ __all__ = [
     "LOYALTY_INDEX_SYSTEM", "loyalty_index", "JONES_SASSER_LABELS", "satisfaction_loyalty_quadrant",
     "jones_sasser_curves", "plot_jones_sasser", "plot_satisfaction_quadrants",
     "programme_types", "ProgrammeEconomics", "programme_economics", "compare_programmes",
+    "loyalty_measures", "MEASURES_INDEX_SYSTEM", "indicator_scores", "index_sensitivity",
+    "index_coverage", "SATISFACTION_ZONES", "satisfaction_zones", "discount_defection",
+    "plot_discount_defection", "service_profit_chain", "plot_service_profit_chain",
+    "ROUTES_000", "loyalty_routes", "bucket_stages",
 ]
 
 
@@ -401,6 +405,205 @@ def loyalty_index(data: pd.DataFrame,
 
 
 # ---------------------------------------------------------------------------------------------
+# The lesson plan's loyalty measures (000 §2.2.2; 003's nine), completeness and sensitivity
+# ---------------------------------------------------------------------------------------------
+
+# key, English, Chinese, listed by the lesson plan (000), by the slide deck (003), data columns
+# (the first is the one the course uses; the others measure the same thing), more loyal when
+_MEASURES = [
+    ("repeat_purchases", "repeat purchases", "重复购买次数", True, True,
+     ("purchases_12m", "visits_per_month"), "higher",
+     "shopping trips at Jack's in the last 12 months (till data)"),
+    ("purchase_growth", "growth in purchases", "增加购买的数量", True, False,
+     ("spend_growth", "visit_trend"), "higher",
+     "% change of spending on the year before (till data)"),
+    ("choice_time", "time spent choosing", "购买时挑选的时间", True, True,
+     ("choice_minutes",), "lower",
+     "minutes spent comparing products and prices per visit (survey)"),
+    ("price_sensitivity", "price sensitivity", "对产品和服务价格的敏感度", True, True,
+     ("price_sensitivity",), "lower", "three 7-point items (survey)"),
+    ("failure_tolerance", "tolerance of quality failures", "对产品服务质量事故的宽容度", True, True,
+     ("failure_tolerance",), "higher",
+     "'I would give Jack's another chance after a mistake', three 7-point items (survey)"),
+    ("competitor_attitude", "attitude to competitors' offers", "对待竞争产品和服务的态度", True, True,
+     ("competitor_interest",), "lower",
+     "interest in other stores' offers, three 7-point items (survey)"),
+    ("cross_buying", "cross-buying", "交叉购买的数量", True, False,
+     ("categories_bought",), "higher", "departments bought from, of 12 (till data)"),
+    ("satisfaction", "satisfaction", "客户满意度", True, True,
+     ("satisfaction",), "higher", "overall satisfaction 1-5 (survey)"),
+    ("retention", "retention rate", "客户保持率", True, True,
+     ("retained_12m",), "higher",
+     "share of a group still buying 12 months later (till data, a year after the survey)"),
+    ("lifetime", "customer lifetime", "客户生命周期", True, True,
+     ("tenure_months",), "higher", "months since the first purchase (till data)"),
+    ("referrals", "recommendations to other customers", "顾客向其他顾客的推荐和介绍", False, True,
+     ("recommendations",), "higher", "times the customer recommended Jack's this year (survey)"),
+]
+
+
+def loyalty_measures() -> pd.DataFrame:
+    """The measures of loyalty (客户忠诚的衡量): the lesson plan's ten and the slide deck's nine,
+    with the data column that measures each at Jack's and the direction that means *more loyal*.
+
+    The lesson plan lists ten measures and the slide deck 003 nine; the union has eleven, since
+    003 adds recommendations to other customers and leaves out growth in purchases and
+    cross-buying. ``columns`` names the column of ``loyalty_survey`` or ``loyalty_measures`` the
+    course uses first, then any other column that measures the same thing.
+
+    >>> m = loyalty_measures()
+    >>> int(m["lesson_plan"].sum()), int(m["slide_deck"].sum()), len(m)
+    (10, 9, 11)
+    >>> m.loc["choice_time", ["chinese", "more_loyal_when"]].tolist()
+    ['购买时挑选的时间', 'lower']
+    """
+    rows = [(key, en, zh, a, b, cols[0], ", ".join(cols), d, how)
+            for key, en, zh, a, b, cols, d, how in _MEASURES]
+    return pd.DataFrame(rows, columns=["measure", "english", "chinese", "lesson_plan",
+                                       "slide_deck", "column", "columns", "more_loyal_when",
+                                       "how_measured"]).set_index("measure")
+
+
+#: An index system over the lesson plan's measures (000 §2.2.2, with 003's referrals): the
+#: behaviour and the attitude half, each weighted 0.5. Retention is left out on purpose: it is a
+#: rate of a group, observed a year *after* the survey, so the course uses it to validate the
+#: index instead (do customers with a higher index stay?). Weights and ranges are the course's.
+MEASURES_INDEX_SYSTEM: dict[str, tuple[float, dict[str, Indicator]]] = {
+    "behaviour": (0.5, {
+        "purchases_12m": Indicator(0.25, 0, 150, label="repeat purchases (重复购买次数)"),
+        "spend_growth": Indicator(0.25, -30, 30, label="growth in purchases (增加购买的数量)"),
+        "categories_bought": Indicator(0.25, 1, 12, label="cross-buying (交叉购买的数量)"),
+        "tenure_months": Indicator(0.25, 0, 120, label="customer lifetime (客户生命周期)"),
+    }),
+    "attitude": (0.5, {
+        "choice_minutes": Indicator(0.15, 2, 30, higher_is_better=False,
+                                    label="time spent choosing (挑选时间)"),
+        "price_sensitivity": Indicator(0.15, 1, 7, higher_is_better=False,
+                                       label="price sensitivity (价格敏感度)"),
+        "failure_tolerance": Indicator(0.2, 1, 7, label="failure tolerance (质量事故宽容度)"),
+        "competitor_interest": Indicator(0.2, 1, 7, higher_is_better=False,
+                                         label="attitude to competitors (对待竞争产品的态度)"),
+        "satisfaction": Indicator(0.15, 1, 5, label="satisfaction (客户满意度)"),
+        "recommendations": Indicator(0.15, 0, 10, label="recommendations (推荐和介绍)"),
+    }),
+}
+
+
+def _check_frame(data: object, name: str = "data") -> pd.DataFrame:
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(f"{name}: expected a DataFrame with one row per customer, "
+                        f"got {type(data).__name__}")
+    if data.empty:
+        raise ValueError(f"{name}: is empty; give one row per customer")
+    return data
+
+
+def indicator_scores(data: pd.DataFrame,
+                     system: Mapping[str, tuple[float, Mapping[str, Indicator]]] = LOYALTY_INDEX_SYSTEM
+                     ) -> pd.DataFrame:
+    """Every indicator of an index system on the common 0-100 scale: the first step of
+    :func:`loyalty_index`, shown on its own.
+
+    score = 100 x (value - low) / (high - low), clipped to 0-100, and 100 - that when lower is
+    better.
+
+    Parameters
+    ----------
+    data : DataFrame with one row per customer and a column per indicator of ``system``
+    system : ``{dimension: (weight, {column: Indicator})}``
+
+    Returns
+    -------
+    DataFrame with one 0-100 column per indicator, indexed like ``data``.
+
+    >>> sys_ = {"d": (1.0, {"x": Indicator(0.5, 0, 10), "y": Indicator(0.5, 1, 7, False)})}
+    >>> indicator_scores(pd.DataFrame({"x": [2.5], "y": [2.5]}), sys_).round(1).iloc[0].tolist()
+    [25.0, 75.0]
+    """
+    data = _check_frame(data)
+    table = flatten_weights(system)
+    missing = [c for c in table["indicator"] if c not in data.columns]
+    if missing:
+        raise ValueError(f"data: has no column(s) {missing} needed by the index system; "
+                         f"it has {list(data.columns)}")
+    return pd.DataFrame({row.indicator: minmax(data[row.indicator], row.low, row.high,
+                                               row.higher_is_better,
+                                               name=f"data[{row.indicator!r}]")
+                         for row in table.itertuples()}, index=data.index)
+
+
+def index_sensitivity(data: pd.DataFrame, groups,
+                      system: Mapping[str, tuple[float, Mapping[str, Indicator]]] = LOYALTY_INDEX_SYSTEM,
+                      min_range: float = 10.0) -> pd.DataFrame:
+    """Is each indicator *sensitive* (灵敏), the second principle of an index system? An
+    indicator that scores every kind of customer alike cannot tell loyal from disloyal ones.
+
+    For each indicator on its 0-100 scale: ``sd`` (spread over customers), ``group_range``
+    (highest minus lowest group mean), ``eta_squared`` (the share of its variance that lies
+    between the groups) and ``sensitive`` (``group_range >= min_range``, the course's rule of
+    thumb; a parameter).
+
+    Parameters
+    ----------
+    data : DataFrame with the indicator columns of ``system``
+    groups : array-like or Series, one label per row of ``data`` (e.g. the main reason)
+    system : the index system, default :data:`LOYALTY_INDEX_SYSTEM`
+    min_range : points on the 0-100 scale between the best and the worst group
+
+    >>> sys_ = {"d": (1.0, {"x": Indicator(0.5, 0, 10), "y": Indicator(0.5, 0, 10)})}
+    >>> frame = pd.DataFrame({"x": [0, 2, 8, 10], "y": [5, 5, 5, 6]})
+    >>> t = index_sensitivity(frame, ["a", "a", "b", "b"], sys_)
+    >>> t["group_range"].tolist(), t["sensitive"].tolist()
+    ([80.0, 5.0], [True, False])
+    """
+    scores = indicator_scores(data, system)
+    min_range = v.scalar(min_range, "min_range")
+    values = np.asarray(groups, dtype=object).reshape(-1)
+    if isinstance(groups, pd.Series) and len(groups) == len(data) and not groups.index.equals(data.index):
+        raise ValueError("groups: a Series with other labels than data's rows; take both from "
+                         "the same DataFrame or align them first")
+    if len(values) != len(data):
+        raise ValueError(f"groups: expected one label per row of data ({len(data)}), got "
+                         f"{len(values)}")
+    labels = pd.Series(values, index=data.index, name="group")
+    if labels.isna().any():
+        raise ValueError(f"groups: missing label {v.describe_positions(labels.isna().to_numpy())}")
+    means = scores.groupby(labels).mean()
+    total = scores.var(ddof=0)
+    sizes = labels.value_counts().reindex(means.index)
+    between = ((means - scores.mean()) ** 2).mul(sizes, axis=0).sum() / len(scores)
+    eta = (between / total.where(total > 0)).fillna(0.0)
+    table = flatten_weights(system).set_index("indicator")
+    out = pd.DataFrame({"label": table["label"], "sd": scores.std(ddof=0),
+                        "group_range": means.max() - means.min(), "eta_squared": eta})
+    out["sensitive"] = out["group_range"] >= min_range
+    out.index.name = "indicator"
+    return out
+
+
+def index_coverage(system: Mapping[str, tuple[float, Mapping[str, Indicator]]] = LOYALTY_INDEX_SYSTEM
+                   ) -> pd.DataFrame:
+    """Is an index system *complete* (全面), the first principle of an index system? Which of
+    the lesson plan's and the slide deck's loyalty measures (:func:`loyalty_measures`) does it
+    contain?
+
+    A measure counts as covered when one of its data columns is an indicator of ``system``.
+
+    >>> cov = index_coverage()
+    >>> int(cov["covered"].sum()), bool(cov.loc["choice_time", "covered"])
+    (7, False)
+    """
+    indicators = set(flatten_weights(system)["indicator"])
+    table = loyalty_measures()[["english", "chinese", "lesson_plan", "slide_deck", "columns"]]
+    covered_by = [next((c for c in cols.split(", ") if c in indicators), "")
+                  for cols in table["columns"]]
+    out = table.drop(columns="columns")
+    out["covered_by"] = covered_by
+    out["covered"] = out["covered_by"] != ""
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
 # Jones & Sasser (1995): satisfaction vs loyalty
 # ---------------------------------------------------------------------------------------------
 
@@ -454,13 +657,65 @@ def jones_sasser_curves(satisfaction, loyalty, market) -> pd.DataFrame:
     return curves
 
 
-def plot_jones_sasser(curves: pd.DataFrame, ax=None):
+#: The zones of the satisfaction-loyalty curve (Heskett et al. 1994; Jones & Sasser 1995) with
+#: the Chinese of the slide deck 004 (破坏者 at the bottom, 传道者 at the top, 质量不敏感区 between)
+#: and the satisfaction levels (1-5) each zone covers in the course's reading of the scale.
+SATISFACTION_ZONES = {
+    "defection": ("zone of defection", "背叛区 (破坏者)", (1, 2)),
+    "indifference": ("zone of indifference", "质量不敏感区", (3, 4)),
+    "affection": ("zone of affection", "忠诚区 (传道者)", (5, 5)),
+}
+
+
+def satisfaction_zones(satisfaction, edges: tuple[float, float] = (2.5, 4.5)):
+    """The zone of the satisfaction-loyalty curve each satisfaction score falls in:
+    ``"defection"`` below ``edges[0]``, ``"indifference"`` up to ``edges[1]``, ``"affection"``
+    from ``edges[1]`` on.
+
+    The zones come from the figure of Heskett et al. (1994) that Jones & Sasser (1995) build on;
+    their boundaries are not fixed numbers, so ``edges`` is the course's reading of a 1-5 scale
+    (1-2 defection, 3-4 indifference, 5 affection) and a parameter.
+
+    Returns str for a scalar, a categorical Series (same index) for a Series, an object array
+    otherwise.
+
+    >>> satisfaction_zones([1, 3, 4, 5]).tolist()
+    ['defection', 'indifference', 'indifference', 'affection']
+    >>> satisfaction_zones(4.6, edges=(2, 4))
+    'affection'
+    """
+    sat = v.as_float_array(satisfaction, "satisfaction")
+    if not (isinstance(edges, (tuple, list)) and len(edges) == 2):
+        raise TypeError(f"edges: expected two numbers (low, high), got {edges!r}")
+    low, high = v.scalar(edges[0], "edges[0]"), v.scalar(edges[1], "edges[1]")
+    if not low < high:
+        raise ValueError(f"edges: the first edge ({low:g}) must be below the second ({high:g})")
+    labels = list(SATISFACTION_ZONES)
+    code = (sat >= low).astype(int) + (sat >= high).astype(int)
+    if np.ndim(satisfaction) == 0:
+        return labels[int(code)]
+    if isinstance(satisfaction, pd.Series):
+        return pd.Series(pd.Categorical.from_codes(code, categories=labels),
+                         index=satisfaction.index)
+    return np.asarray(labels, dtype=object)[code]
+
+
+def plot_jones_sasser(curves: pd.DataFrame, ax=None, zones: bool = False,
+                      edges: tuple[float, float] = (2.5, 4.5)):
     """Draw :func:`jones_sasser_curves`: one line per market, satisfaction on x. Returns the Axes.
+
+    With ``zones=True`` the background is shaded into the zones of defection, indifference
+    (质量不敏感区) and affection at ``edges`` (see :func:`satisfaction_zones`), with the
+    terrorist (破坏者) and apostle (传道者) at the two ends.
 
     >>> ax = plot_jones_sasser(jones_sasser_curves([1, 5], [2, 5], ["competitive"] * 2))
     >>> ax.get_title()
     'Satisfaction and loyalty (Jones & Sasser)'
     >>> from crmlib import plotting; plotting.close(ax.figure)
+    >>> ax = plot_jones_sasser(jones_sasser_curves([1, 5], [2, 5], ["competitive"] * 2), zones=True)
+    >>> [" ".join(t.get_text().split()) for t in ax.texts][:3]
+    ['zone of defection', 'zone of indifference', 'zone of affection']
+    >>> plotting.close(ax.figure)
     """
     from . import plotting
     _check_table(curves, "curves", [], "jones_sasser_curves()")
@@ -472,7 +727,27 @@ def plot_jones_sasser(curves: pd.DataFrame, ax=None):
     ax.set(xlabel="Satisfaction (1 = very dissatisfied, 5 = completely satisfied)",
            ylabel="Mean repurchase intent", title="Satisfaction and loyalty (Jones & Sasser)")
     ax.set_xticks(list(curves.index))
-    ax.legend(title="market")
+    if zones:
+        satisfaction_zones(list(curves.index), edges)  # checks the edges
+        x0, x1 = float(min(curves.index)) - 0.4, float(max(curves.index)) + 0.4
+        bounds = [x0, float(edges[0]), float(edges[1]), x1]
+        shades = [plotting.COLORS["bad"], plotting.COLORS["muted"], plotting.COLORS["good"]]
+        top = float(np.nanmax(curves.to_numpy())) + 1.1
+        for (key, (name, _, _)), lo, hi, shade in zip(SATISFACTION_ZONES.items(), bounds[:-1],
+                                                     bounds[1:], shades):
+            lo, hi = max(lo, x0), min(hi, x1)
+            if hi <= lo:
+                continue
+            ax.axvspan(lo, hi, color=shade, alpha=0.10, lw=0)
+            ax.text((lo + hi) / 2, top - 0.15, name.replace("zone of ", "zone of\n"),
+                    ha="center", va="top", fontsize=10)
+        ax.text(x0 + 0.05, top - 0.75, "terrorists",
+                ha="left", va="top", fontsize=9, color=plotting.COLORS["bad"])
+        ax.text(x1 - 0.05, top - 0.75, "apostles", ha="right", va="top", fontsize=9,
+                color=plotting.COLORS["good"])
+        ax.set_xlim(x0, x1)
+        ax.set_ylim(top=top)
+    ax.legend(title="market", loc="lower right")
     return ax
 
 
@@ -634,3 +909,278 @@ def compare_programmes(scenarios: Mapping[str, Mapping[str, float]]) -> pd.DataF
                           for name, kw in scenarios.items()}).T
     table.index.name = "design"
     return table
+
+
+# ---------------------------------------------------------------------------------------------
+# Loyalty as long-term profit potential: how much economic force drives a customer away
+# ---------------------------------------------------------------------------------------------
+
+def discount_defection(switch_discount, discounts, spend=None) -> pd.DataFrame:
+    """Who leaves if a rival offers a discount? The lesson plan calls loyalty "how much economic
+    force it takes to drive a customer away" (需要多大经济力量才能驱使其离开); this counts it.
+
+    A customer leaves when the discount offered is at least their ``switch_discount`` (the
+    smallest discount that would move most of their shopping, in %).
+
+    Parameters
+    ----------
+    switch_discount : array-like or Series of % (0-100), one per customer
+    discounts : a number or an iterable of discounts (%) a rival might offer
+    spend : optional array-like or Series, what each customer spends (e.g. a month, in $)
+
+    Returns
+    -------
+    DataFrame indexed by ``discount`` with ``customers_lost``, ``share_lost``, ``share_kept``
+    and, when ``spend`` is given, ``spend_lost`` (the spending that leaves with them).
+
+    >>> t = discount_defection([0, 5, 10, 30], [5, 20], spend=[100, 200, 300, 400])
+    >>> t["customers_lost"].tolist(), t["share_kept"].tolist(), t["spend_lost"].tolist()
+    ([2, 3], [0.5, 0.25], [300.0, 600.0])
+    """
+    need = v.as_float_array(switch_discount, "switch_discount").ravel()
+    if need.min() < 0 or need.max() > 100:
+        raise ValueError("switch_discount: a discount in % must lie between 0 and 100, got "
+                         f"values from {need.min():g} to {need.max():g}")
+    if isinstance(discounts, Iterable) and not isinstance(discounts, (str, bytes, Mapping)):
+        discounts = list(discounts)
+    offers = v.as_float_array(discounts, "discounts").ravel()
+    if offers.min() < 0 or offers.max() > 100:
+        raise ValueError("discounts: a discount in % must lie between 0 and 100 (give 10 for "
+                         f"10 %), got values from {offers.min():g} to {offers.max():g}")
+    if spend is not None:
+        v.paired_index(switch_discount=switch_discount, spend=spend)
+        amounts = v.as_float_array(spend, "spend").ravel()
+        if amounts.size != need.size:
+            raise ValueError(f"spend: expected one amount per customer ({need.size}), got "
+                             f"{amounts.size}")
+    lost = need[None, :] <= offers[:, None]          # (offers, customers)
+    index = pd.Index(offers, name="discount")
+    if np.all(offers == np.round(offers)):
+        index = pd.Index(offers.astype(int), name="discount")
+    out = pd.DataFrame({"customers_lost": lost.sum(axis=1), "share_lost": lost.mean(axis=1)},
+                       index=index)
+    out["share_kept"] = 1.0 - out["share_lost"]
+    if spend is not None:
+        out["spend_lost"] = lost.astype(float) @ amounts
+    return out
+
+
+def plot_discount_defection(switch_discount, groups, discounts=range(0, 50, 5), ax=None):
+    """Share of customers a rival's discount would *not* take, one line per group: how much
+    economic force each kind of loyalty withstands. Returns the Axes. The default discounts stop
+    at 45 %, below the top answer of ``switch_discount`` ("50 % or more").
+
+    >>> ax = plot_discount_defection([0, 10, 40, 50], ["price", "price", "trust", "trust"])
+    >>> [line.get_label() for line in ax.lines]
+    ['price', 'trust']
+    >>> from crmlib import plotting; plotting.close(ax.figure)
+    """
+    from matplotlib.ticker import PercentFormatter
+
+    from . import plotting
+    need = v.as_float_array(switch_discount, "switch_discount").ravel()
+    labels = pd.Series(np.asarray(groups, dtype=object).ravel(), name="group")
+    if labels.size != need.size:
+        raise ValueError(f"groups: expected one label per customer ({need.size}), got "
+                         f"{labels.size}")
+    if labels.isna().any():
+        raise ValueError(f"groups: missing label {v.describe_positions(labels.isna().to_numpy())}")
+    if isinstance(discounts, Iterable) and not isinstance(discounts, (str, bytes, Mapping)):
+        discounts = list(discounts)
+    offers = v.as_float_array(discounts, "discounts").ravel()
+    discount_defection(need, offers)                  # checks the ranges
+    if ax is None:
+        _, ax = plotting.new_figure(figsize=(8, 5))
+    if isinstance(groups, pd.Series) and isinstance(groups.dtype, pd.CategoricalDtype):
+        order = list(groups.cat.categories)
+    else:
+        order = list(dict.fromkeys(labels))
+    colors = [plotting.COLORS[c] for c in ("bad", "neutral", "accent", "muted", "good", "total")]
+    for color, group in zip(colors * 3, order):
+        mask = (labels == group).to_numpy()
+        if not mask.any():
+            continue
+        kept = discount_defection(need[mask], offers)["share_kept"]
+        ax.plot(offers, kept.to_numpy(), marker="o", lw=2, color=color, label=str(group))
+    ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+    ax.set(xlabel="Discount offered by a new store as close as Jack's (%)",
+           ylabel="Customers who would stay", ylim=(-0.03, 1.03),
+           title="How much economic force drives a customer away?")
+    ax.legend(title="main reason", loc="center left", bbox_to_anchor=(1.02, 0.5))
+    return ax
+
+
+# ---------------------------------------------------------------------------------------------
+# The service-profit chain (Heskett et al. 1994; slide deck 003)
+# ---------------------------------------------------------------------------------------------
+
+def service_profit_chain() -> pd.DataFrame:
+    """The links of the service-profit chain (服务利润链) of Heskett, Jones, Loveman, Sasser &
+    Schlesinger (1994), read from profit back to the firm's internal service, with Chinese
+    terms, and the three pairs of relations the slide deck 003 singles out.
+
+    >>> chain = service_profit_chain()
+    >>> chain.loc[1, ["from", "to"]].tolist()
+    ['internal service quality', 'employee satisfaction']
+    >>> int(chain["deck_003_pair"].astype(bool).sum())
+    3
+    """
+    rows = [
+        (1, "internal service quality", "employee satisfaction", "内部服务质量 → 员工满意",
+         "good tools, training, recognition and support services make employees satisfied", ""),
+        (2, "employee satisfaction", "employee retention", "员工满意 → 员工忠诚",
+         "satisfied employees stay", ""),
+        (3, "employee satisfaction", "employee productivity", "员工满意 → 员工生产率",
+         "satisfied employees work better", ""),
+        (4, "employee retention and productivity", "external service value",
+         "员工忠诚与生产率 → 服务价值", "experienced, productive staff create the value customers get",
+         "employee loyalty ↔ customer loyalty"),
+        (5, "external service value", "customer satisfaction", "服务价值 → 顾客满意",
+         "value received (results and process quality against price and effort) satisfies",
+         "employee satisfaction ↔ customer satisfaction"),
+        (6, "customer satisfaction", "customer loyalty", "顾客满意 → 顾客忠诚",
+         "satisfied customers come back; only the very satisfied reliably", ""),
+        (7, "customer loyalty", "revenue growth and profitability", "顾客忠诚 → 收入增长与利润",
+         "loyal customers buy more, cost less to serve and recommend", "revenue ↔ customer loyalty"),
+    ]
+    return pd.DataFrame(rows, columns=["link", "from", "to", "chinese", "what_it_says",
+                                       "deck_003_pair"]).set_index("link")
+
+
+def plot_service_profit_chain(ax=None):
+    """The service-profit chain as a figure: boxes for each stage, arrows for each link, the
+    inside of the firm on the left and the customer side on the right. Returns the Axes.
+
+    >>> ax = plot_service_profit_chain()
+    >>> sum(t.get_text() == "Customer\\nloyalty" for t in ax.texts)
+    1
+    >>> from crmlib import plotting; plotting.close(ax.figure)
+    """
+    from . import plotting
+    c = plotting.COLORS
+    if ax is None:
+        _, ax = plotting.new_figure(figsize=(13, 5.2))
+    boxes = {  # name: (x, y, text, side)
+        "internal": (0.6, 2.0, "Internal\nservice quality", "firm"),
+        "emp_sat": (2.3, 2.0, "Employee\nsatisfaction", "firm"),
+        "emp_ret": (4.0, 2.8, "Employee\nretention", "firm"),
+        "emp_prod": (4.0, 1.2, "Employee\nproductivity", "firm"),
+        "value": (5.8, 2.0, "External\nservice value", "customer"),
+        "cust_sat": (7.5, 2.0, "Customer\nsatisfaction", "customer"),
+        "cust_loy": (9.2, 2.0, "Customer\nloyalty", "customer"),
+        "revenue": (11.0, 2.8, "Revenue\ngrowth", "customer"),
+        "profit": (11.0, 1.2, "Profitability", "customer"),
+    }
+    for x, y, text, side in boxes.values():
+        ax.text(x, y, text, ha="center", va="center", fontsize=11,
+                bbox=dict(boxstyle="round,pad=0.45", lw=1.5,
+                          fc="white", ec=c["neutral"] if side == "firm" else c["good"]))
+    links = [("internal", "emp_sat"), ("emp_sat", "emp_ret"), ("emp_sat", "emp_prod"),
+             ("emp_ret", "value"), ("emp_prod", "value"), ("value", "cust_sat"),
+             ("cust_sat", "cust_loy"), ("cust_loy", "revenue"), ("cust_loy", "profit")]
+    for a, b in links:
+        (xa, ya, _, _), (xb, yb, _, _) = boxes[a], boxes[b]
+        ax.annotate("", xy=(xb - 0.72, yb), xytext=(xa + 0.72, ya),
+                    arrowprops=dict(arrowstyle="-|>", lw=1.6, color=c["total"]))
+    # the three relations the slide deck 003 names, as dashed arcs below and above the chain
+    pairs = [("emp_sat", "cust_sat", -0.55, "employee satisfaction ~ customer satisfaction"),
+             ("emp_ret", "cust_loy", 0.35, "employee loyalty ~ customer loyalty"),
+             ("cust_loy", "revenue", 0.0, "")]
+    for a, b, rad, label in pairs[:2]:
+        (xa, ya, _, _), (xb, yb, _, _) = boxes[a], boxes[b]
+        ya2 = ya + (0.45 if rad > 0 else -0.45)
+        yb2 = yb + (0.45 if rad > 0 else -0.45)
+        ax.annotate("", xy=(xb, yb2), xytext=(xa, ya2),
+                    arrowprops=dict(arrowstyle="<|-|>", ls="--", lw=1.2, color=c["accent"],
+                                    connectionstyle=f"arc3,rad={-rad}"))
+        ax.text((xa + xb) / 2, 4.35 if rad > 0 else -0.25, label, ha="center", va="center",
+                fontsize=10, color=c["accent"])
+    ax.text(10.1, 3.45, "revenue ~\ncustomer loyalty", ha="center", va="center", fontsize=9,
+            color=c["accent"])
+    ax.text(2.3, -0.85, "inside the firm: operating strategy and service delivery",
+            ha="center", fontsize=10, color=c["neutral"])
+    ax.text(8.4, -0.85, "the customers: value, satisfaction, loyalty, results",
+            ha="center", fontsize=10, color=c["good"])
+    ax.set_xlim(-0.4, 12.0)
+    ax.set_ylim(-1.0, 4.6)
+    ax.set_axis_off()
+    ax.set_title("The service-profit chain (Heskett et al. 1994)")
+    return ax
+
+
+# ---------------------------------------------------------------------------------------------
+# Routes to loyalty (000's eight, 004's seven) and the leaky bucket's stages (002)
+# ---------------------------------------------------------------------------------------------
+
+#: The lesson plan's eight routes to higher loyalty (提高客户忠诚度的途径), numbered as in §5.10.
+ROUTES_000 = ("find the right customers (寻找正确的顾客)",
+              "tailor the service to the person (定制个性化的服务)",
+              "reward loyalty with financial benefits (提供财务利益，奖励忠诚)",
+              "aim for complete satisfaction (努力实现客户完全满意)",
+              "build trust and emotional ties (增加客户对企业的信任与情感牵挂)",
+              "raise switching costs (提高转移成本)",
+              "strengthen internal management (加强内部管理)",
+              "organise customers into clubs (建立客户组织，稳定客户队伍)")
+
+
+def loyalty_routes() -> pd.DataFrame:
+    """The seven groups of routes to higher loyalty of the slide deck 004 (提高客户忠诚度的有效
+    途径), each with its measures and the lesson plan's routes (:data:`ROUTES_000`, numbered 1-8)
+    that it overlaps. The overlap is the course's reading.
+
+    >>> t = loyalty_routes()
+    >>> len(t), t.loc[5, "routes_000"]
+    (7, '6')
+    """
+    rows = [
+        (1, "keep improving the service system", "不断完善服务体系",
+         "distinctive services; a complete after-sales service; a fast system for passing on "
+         "customer information", "2, 7"),
+        (2, "train staff for customer loyalty", "培养以客户忠诚为导向的员工",
+         "a staff training plan; customer-loyalty goals in staff appraisal", "7"),
+        (3, "raise customer satisfaction", "提高客户满意度",
+         "exceed expectations through innovation; communicate more with customers; handle "
+         "complaints well", "4, 5"),
+        (4, "keep improving product quality and design", "不断改进产品质量，优化产品设计",
+         "better products and design", "4"),
+        (5, "raise switching costs", "提高转换成本", "make leaving cost money, time or ties", "6"),
+        (6, "build a good image and brand", "塑造良好的企业形象，树立品牌",
+         "reputation and brand that customers identify with", "5"),
+        (7, "stay in business for the long run", "持续经营",
+         "a firm that lasts, so a relationship with it is worth building", ""),
+    ]
+    return pd.DataFrame(rows, columns=["group", "route", "chinese", "includes", "routes_000"]
+                        ).set_index("group")
+
+
+def bucket_stages() -> pd.DataFrame:
+    """The stages drawn in the leaky bucket (市场营销漏桶) of the chapter 6 slides (002), beside
+    the rungs of the course's loyalty ladder and the lesson plan's (000) terms.
+
+    Two of the nine stages are not rungs: the *disqualified* (不合格者) drop out before buying,
+    and the *lapsed or past* customers (停止购买或过去的顾客) leak out after buying, from any rung.
+
+    >>> t = bucket_stages()
+    >>> t.loc["disqualified", "ladder_rung"], t.loc["lapsed", "chinese_002"]
+    ('(off the ladder: leaves before buying)', '停止购买或过去的顾客')
+    """
+    rows = [
+        ("suspect", "猜想顾客", "suspect", "可疑者", "可疑者",
+         "anyone in the market who might buy"),
+        ("disqualified", "不合格者", "(off the ladder: leaves before buying)", "—", "—",
+         "a suspect who turns out unable or unlikely to buy (outside the target market)"),
+        ("prospect", "预期顾客", "prospect", "持观望态度的购买者 / 可能性顾客", "潜在客户",
+         "knows the firm and is watching; has not bought"),
+        ("first-time customer", "首次购买顾客", "first-time customer", "一次性购买者 / 新客户",
+         "首次购买者", "has bought once"),
+        ("repeat customer", "重复购买顾客", "repeat customer", "—", "重复购买者",
+         "has bought more than once"),
+        ("client", "客户", "client", "—", "老主顾", "buys regularly and is known individually"),
+        ("advocate", "主动性客户", "advocate", "拥护者", "拥护者",
+         "speaks up for the firm and recommends it"),
+        ("partner", "合伙人", "partner", "合伙人", "合伙人", "works with the firm"),
+        ("lapsed", "停止购买或过去的顾客", "(off the ladder: leaks out after buying)", "—", "—",
+         "stopped buying: the leak of the bucket, possible from every rung above prospect"),
+    ]
+    return pd.DataFrame(rows, columns=["stage", "chinese_002", "ladder_rung", "term_000",
+                                       "course_term", "meaning"]).set_index("stage")

@@ -45,10 +45,14 @@ __all__ = [
     "plot_kotler_grid",
     "PHASES", "LIFE_CYCLE_TRANSITIONS", "life_cycle_phases", "simulate_life_cycle",
     "life_cycle_outcomes", "phase_shares", "plot_life_cycle", "plot_phase_shares",
+    "expected_phase_shares", "reach_probabilities", "expected_months",
+    "relationship_features", "UPGRADE_RUNGS", "upgrade_ladder", "upgrade_rung", "crm_definitions",
+    "CONNOTATION_THEMES", "crm_connotations", "crm_keywords",
     "retention_strategies", "relationship_benefits", "segmentation_steps",
     "segment_attractiveness", "monitoring_tools",
     "crm_process", "loyalty_codes", "contact_plan_611", "plot_contact_plan", "communication_skills",
     "PERSONALITY_TYPES", "personality_types", "personality_type", "plot_personality_grid",
+    "binding_methods", "maintenance_skills", "deep_marketing_practices",
 ]
 
 
@@ -229,11 +233,9 @@ def relationship_level(customers: Any, margin: Any, customer_cuts: tuple[float, 
     if (n < 0).any():
         raise ValueError(f"customers: a number of customers cannot be negative "
                          f"{describe_positions(n < 0, _v.index_of(customers))}")
-    m = as_float_array(margin, "margin")
-    if (m > 1).any():
-        raise ValueError(f"margin: a margin is a share of the price, at most 1; got "
-                         f"{m[m > 1].ravel()[0]:g} {describe_positions(m > 1, _v.index_of(margin))} "
-                         "(write 25% as 0.25)")
+    # the shared rate rule (a margin may be negative: a loss on each sale)
+    m = _v.rates(margin, "margin", kind="a margin is a share of the price and must be", low=None,
+                 index=_v.index_of(margin))
     c_low, c_high = _cuts(customer_cuts, "customer_cuts")
     m_low, m_high = _cuts(margin_cuts, "margin_cuts")
     try:
@@ -374,8 +376,10 @@ def _transitions(transition: Any) -> np.ndarray:
     if list(transition.index) != PHASES or list(transition.columns) != PHASES:
         raise ValueError(f"transition: rows and columns must be {PHASES} in that order")
     p = transition.to_numpy(dtype=float)
-    if np.isnan(p).any() or (p < 0).any() or (p > 1).any():
-        raise ValueError("transition: probabilities must lie between 0 and 1")
+    if np.isnan(p).any():
+        raise ValueError("transition: probabilities must lie between 0 and 1, got a missing "
+                         "value (NaN)")
+    _v.rates(p, "transition", kind="a probability must lie")   # the shared rate rule
     sums = p.sum(axis=1)
     bad = ~np.isclose(sums, 1.0)
     if bad.any():
@@ -641,12 +645,400 @@ def plot_phase_shares(sim: pd.DataFrame, ax: Any = None) -> Any:
 
 
 # =============================================================================================
+# The life cycle without simulation: the Markov chain's exact answers
+# =============================================================================================
+
+def _periods(periods: Any) -> int:
+    t_max = int(non_negative(periods, "periods"))
+    if t_max < 1 or t_max != periods:
+        raise ValueError(f"periods: must be a whole number, at least 1, got {periods!r}")
+    return t_max
+
+
+def expected_phase_shares(periods: int = 48, transition: pd.DataFrame | None = None
+                          ) -> pd.DataFrame:
+    """The share of relationships in each phase, month by month, *expected* from the transition
+    probabilities (no simulation): the Markov chain's state distribution.
+
+    Every relationship starts in exploration, so month 1 is ``p₁ = (1, 0, 0, 0, 0)``, and each
+    month multiplies by the transition matrix: ``p_{t+1} = p_t · T``. A simulation of many
+    relationships (:func:`simulate_life_cycle`, :func:`phase_shares`) scatters around these
+    shares, closer the more relationships it follows.
+
+    Parameters
+    ----------
+    periods : int, default 48
+        Number of months.
+    transition : pandas.DataFrame, optional
+        Transition probabilities (default :data:`LIFE_CYCLE_TRANSITIONS`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``period`` (1..periods), one column per phase of :data:`PHASES`; rows add up
+        to 1. The same layout as :func:`phase_shares`.
+
+    Examples
+    --------
+    >>> shares = expected_phase_shares(3)
+    >>> shares.loc[2].round(2).tolist()          # one month on: 0.70 stay, 0.18 form, 0.12 end
+    [0.7, 0.18, 0.0, 0.0, 0.12]
+    >>> round(float(shares.loc[3, "stability"]), 4)   # 0.18 × 0.14
+    0.0252
+    """
+    t_max = _periods(periods)
+    p = _transitions(transition)
+    state = np.zeros(len(PHASES))
+    state[0] = 1.0
+    rows = []
+    for _ in range(t_max):
+        rows.append(state)
+        state = state @ p
+    return pd.DataFrame(rows, index=pd.Index(np.arange(1, t_max + 1), name="period"),
+                        columns=pd.Index(PHASES, name="phase"))
+
+
+def reach_probabilities(transition: pd.DataFrame | None = None, periods: int | None = None
+                        ) -> pd.Series:
+    """The probability that a new relationship (starting in exploration) ever reaches each
+    phase: exactly, from the transition probabilities.
+
+    With the default probabilities a relationship leaves exploration for formation with
+    probability 0.18 / (0.18 + 0.12) = 0.6, and leaves formation for stability with probability
+    0.14 / (0.14 + 0.08); so it reaches stability with probability 0.6 × 0.636 = 0.382. The
+    function computes the same for any transition table (also one where phases go back), by
+    making the phase final and raising the matrix to a high power.
+
+    Parameters
+    ----------
+    transition : pandas.DataFrame, optional
+        Transition probabilities (default :data:`LIFE_CYCLE_TRANSITIONS`).
+    periods : int, optional
+        Count only what happens within this many months (month 1 is the start), as in a
+        simulation of that length; by default there is no time limit.
+
+    Returns
+    -------
+    pandas.Series
+        One probability per phase of :data:`PHASES` (exploration is 1).
+
+    Examples
+    --------
+    >>> reach = reach_probabilities()
+    >>> round(float(reach["formation"]), 4), round(float(reach["stability"]), 4)
+    (0.6, 0.3818)
+    >>> round(float(reach_probabilities(periods=3)["stability"]), 4)   # stable by month 3
+    0.0252
+    """
+    p = _transitions(transition)
+    steps = 2 ** 20 if periods is None else _periods(periods) - 1
+    out = np.empty(len(PHASES))
+    for j in range(len(PHASES)):
+        final = p.copy()
+        final[j] = 0.0
+        final[j, j] = 1.0                       # once there, stay: P(reached by t) accumulates
+        out[j] = np.linalg.matrix_power(final, steps)[0, j]
+    return pd.Series(np.clip(out, 0.0, 1.0), index=pd.Index(PHASES, name="phase"),
+                     name="probability")
+
+
+def expected_months(transition: pd.DataFrame | None = None) -> pd.Series:
+    """How many months a new relationship is expected to spend in each phase before it ends:
+    exactly, from the transition probabilities (no time limit).
+
+    A phase that a relationship stays in with probability ``s`` a month lasts ``1 / (1 − s)``
+    months on average once reached (stability: 1 / 0.07 ≈ 14.3 months); weighted by the
+    probability of reaching it (:func:`reach_probabilities`) when there is no way back. In
+    general the answer is the first row of the fundamental matrix ``N = (I − Q)⁻¹`` of the
+    absorbing Markov chain, where ``Q`` holds the probabilities among the four live phases.
+
+    Parameters
+    ----------
+    transition : pandas.DataFrame, optional
+        Transition probabilities (default :data:`LIFE_CYCLE_TRANSITIONS`).
+
+    Returns
+    -------
+    pandas.Series
+        Expected months in exploration, formation, stability and decline, and their sum as
+        ``total`` (the expected length of a relationship, the month it starts included).
+
+    Examples
+    --------
+    >>> months = expected_months()
+    >>> round(float(months["exploration"]), 3), round(float(months["stability"]), 3)
+    (3.333, 5.455)
+    >>> round(float(months["total"]), 2)
+    13.92
+    """
+    p = _transitions(transition)
+    live = len(PHASES) - 1
+    q = p[:live, :live]
+    with np.errstate(all="ignore"):
+        try:
+            first_row = np.linalg.solve((np.eye(live) - q).T, np.eye(live)[0])
+        except np.linalg.LinAlgError:
+            first_row = np.full(live, np.inf)
+    if not np.isfinite(first_row).all() or (first_row < -1e-9).any():
+        raise ValueError("transition: some relationships never end (a live phase that cannot "
+                         "reach 'ended'), so the expected months are infinite; give every live "
+                         "phase a path to 'ended'")
+    months = pd.Series(np.clip(first_row, 0.0, None), index=pd.Index(PHASES[:live], name="phase"),
+                       name="months")
+    months["total"] = months.sum()
+    return months
+
+
+# =============================================================================================
+# Core concepts of chapter 2: features, the upgrade ladder, CRM's definitions and connotations
+# =============================================================================================
+
+def relationship_features() -> pd.DataFrame:
+    """The five features of customer relationships (客户关系的主要特征) that Chinese CRM
+    textbooks list, each with what it means and an example from Jack's Supermarket.
+
+    Examples
+    --------
+    >>> relationship_features()["chinese"].tolist()
+    ['多样性', '差异性', '双赢性', '持续性', '竞争性']
+    """
+    rows = [
+        ("diversity", "多样性", "a firm has many kinds of relationship at once: with end and "
+         "intermediate customers, by contract or by habit, close or distant",
+         "Jack's has walk-in shoppers, club members, office catering accounts and school "
+         "contracts: four kinds of relationship in one store"),
+        ("difference", "差异性", "no two customers' relationships are the same: they differ in "
+         "value, needs and closeness, so they are managed differently",
+         "two club members with the same card: one spends $600 a month and talks to the "
+         "butcher, the other comes twice a year for the sales"),
+        ("win-win", "双赢性", "a relationship lasts only if both sides gain from it",
+         "club prices save a family money; the family's extra visits repay Jack's"),
+        ("continuity", "持续性", "a relationship runs over time, beyond a single sale; it is "
+         "built, kept and deepened (the life cycle)",
+         "a family that has shopped at Jack's for ten years: each visit builds on the last"),
+        ("competitiveness", "竞争性", "rivals compete for the same customers, so a relationship "
+         "can be won or lost; it is a competitive asset",
+         "a discounter opens nearby and offers the same members a cheaper card"),
+    ]
+    return _table(rows, ["feature", "chinese", "meaning", "example"], "feature")
+
+
+#: The rungs of the relationship-upgrade ladder (升级客户关系), from the lowest.
+UPGRADE_RUNGS = ["loose", "close", "price-immune", "strategic partner"]
+
+
+def upgrade_ladder() -> pd.DataFrame:
+    """Upgrading a customer relationship (升级客户关系), one of the ways of binding customers
+    beyond money in Chinese CRM course notes: four rungs from a loose cooperation to a strategic
+    partnership, each with the test that tells it, and the nearest of Kotler's five levels.
+
+    Kotler's levels describe what the *firm* does after a sale; the ladder describes how firmly
+    the *customer* is bound. They are two scales, not one: the ``nearest_level`` column is the
+    course's reading of how they line up.
+
+    Examples
+    --------
+    >>> ladder = upgrade_ladder()
+    >>> ladder.index.tolist() == UPGRADE_RUNGS
+    True
+    >>> ladder.loc["price-immune", "chinese"]
+    '竞争对手开出更低价格也不为所动'
+    """
+    rows = [
+        ("loose", "松散型合作关系", "contact only when there is a need",
+         "no regular contact", "basic / reactive"),
+        ("close", "紧密型关系", "steady cooperation every month",
+         "regular (monthly) business and contact", "accountable"),
+        ("price-immune", "竞争对手开出更低价格也不为所动",
+         "the customer stays even when a rival offers a lower price",
+         "stays when a rival is cheaper", "proactive"),
+        ("strategic partner", "战略级合作伙伴，甚至成为股东",
+         "a strategic partner, possibly even a shareholder",
+         "shared strategy, joint plans or an equity stake", "partnership"),
+    ]
+    return _table(rows, ["rung", "chinese", "what it looks like", "test", "nearest_level"],
+                  "rung")
+
+
+def _flags(values: Any, name: str) -> tuple[np.ndarray, pd.Index | None, bool]:
+    scalar_in = np.ndim(values) == 0
+    if isinstance(values, (pd.DataFrame, Mapping, str)):
+        raise TypeError(f"{name}: expected True/False or a list/Series of them, got "
+                        f"{type(values).__name__}")
+    arr = np.atleast_1d(np.asarray(values, dtype=object)).ravel()
+    if arr.size == 0:
+        raise ValueError(f"{name}: is empty; give True/False for each customer")
+    bad = np.array([not isinstance(v, (bool, np.bool_)) for v in arr])
+    if bad.any():
+        raise TypeError(f"{name}: expected True or False for each customer, got "
+                        f"{arr[np.flatnonzero(bad)[0]]!r} {describe_positions(bad, _v.index_of(values))}")
+    return arr.astype(bool), _v.index_of(values), scalar_in
+
+
+def upgrade_rung(monthly_contact: Any, stays_if_cheaper: Any, strategic: Any) -> Any:
+    """The rung of the upgrade ladder a customer relationship has reached (vectorised): the
+    highest rung whose test it passes.
+
+    Parameters
+    ----------
+    monthly_contact : bool or sequence of bool
+        Is there steady business and contact every month?
+    stays_if_cheaper : bool or sequence of bool
+        Did (or would) the customer stay when a rival offered a lower price?
+    strategic : bool or sequence of bool
+        Is the customer a strategic partner (joint planning) or a shareholder?
+
+    Returns
+    -------
+    str, numpy.ndarray of str or pandas.Series
+        One rung of :data:`UPGRADE_RUNGS` per customer.
+
+    Examples
+    --------
+    >>> upgrade_rung(True, False, False)
+    'close'
+    >>> upgrade_rung([False, True, True], [False, True, True], [False, False, True]).tolist()
+    ['loose', 'price-immune', 'strategic partner']
+    """
+    flags = [_flags(v, n) for v, n in ((monthly_contact, "monthly_contact"),
+                                      (stays_if_cheaper, "stays_if_cheaper"),
+                                      (strategic, "strategic"))]
+    sizes = {f[0].size for f in flags}
+    if len(sizes - {1}) > 1:
+        raise ValueError("monthly_contact, stays_if_cheaper, strategic: give one value per "
+                         f"customer in each (sizes {[f[0].size for f in flags]})")
+    index = _v.paired_index(monthly_contact=monthly_contact, stays_if_cheaper=stays_if_cheaper,
+                            strategic=strategic)
+    contact, cheaper, partner = np.broadcast_arrays(*(f[0] for f in flags))
+    rank = np.where(partner, 3, np.where(cheaper, 2, np.where(contact, 1, 0)))
+    labels = np.array(UPGRADE_RUNGS, dtype=object)[rank]
+    return _labels_out(labels, index, "rung", all(f[2] for f in flags))
+
+
+def crm_definitions() -> pd.DataFrame:
+    """Two definitions of CRM (客户关系管理) used in Chinese CRM teaching, with what each says CRM
+    is, what it is for, and what it stresses.
+
+    * the **strategy** definition of CRM textbooks (a business strategy that organises the
+      firm's resources around customer segments, with customer-centred behaviour and
+      processes, to raise profitability, revenue and customer satisfaction);
+    * the **process** definition of course notes on customer loyalty (a continuing process of
+      communicating with customers, learning their needs and improving products and services;
+      in substance, integrated marketing carried out with IT and the internet). Its aims:
+      customer-centred rather than product- or market-centred; a fair competitive
+      environment as the basic requirement; higher loyalty as the direct aim.
+
+    Examples
+    --------
+    >>> crm_definitions().index.tolist()
+    ['strategy', 'process']
+    """
+    rows = [
+        ("strategy", "一项商业策略",
+         "a business strategy: the firm organises its resources around customer segments and "
+         "builds customer-centred behaviour and processes",
+         "higher profitability, revenue and customer satisfaction",
+         "what the firm organises (resources, behaviour, processes)"),
+        ("process", "不断加强与顾客交流的连续过程",
+         "a continuing process of communicating with customers, learning their needs and "
+         "improving products and services; integrated marketing with IT and the internet",
+         "customer-centred marketing in fair competition; directly, higher customer loyalty",
+         "what the firm keeps doing with customers (dialogue, learning, improving)"),
+    ]
+    return _table(rows, ["view", "chinese", "crm_is", "aims", "stresses"], "view")
+
+
+#: The four themes the course groups the 18 connotations of CRM into.
+CONNOTATION_THEMES = ["aims", "mindset", "practice", "foundations"]
+
+
+def crm_connotations() -> pd.DataFrame:
+    """The 18 connotations of CRM (客户关系管理要义及其18个内涵) of Chinese course notes on
+    customer loyalty, in the course's words, grouped by theme.
+
+    The notes list the 18 in one run; the four themes are the course's grouping, for learning:
+    **aims** (why a firm does CRM), **mindset** (the attitude it takes), **practice** (what it
+    does every day) and **foundations** (the data, tools, process and people it rests on).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``no`` (1–18, the notes' order): ``aspect``, ``chinese``, ``content`` and
+        ``theme`` (one of :data:`CONNOTATION_THEMES`).
+
+    Examples
+    --------
+    >>> c = crm_connotations()
+    >>> len(c), c.loc[12, "chinese"]
+    (18, '关键词')
+    >>> c.groupby("theme").size().to_dict()
+    {'aims': 3, 'foundations': 5, 'mindset': 5, 'practice': 5}
+    """
+    rows = [
+        (1, "motive", "动机", "act from a genuine wish to help, not from calculation (无心插柳)", "mindset"),
+        (2, "value", "价值", "share the customer's values: marketing becomes simple", "mindset"),
+        (3, "positioning", "定位", "bind customers at the level of spirit and emotion, and invest there", "mindset"),
+        (4, "philosophy", "理念", "give before you take (欲取先予)", "mindset"),
+        (5, "work", "工作", "solve the customer's problems and create value", "practice"),
+        (6, "tool", "工具", "the internet is the most effective tool, used with its resources and planning", "foundations"),
+        (7, "precondition", "前提", "care: where the heart goes, the effort follows (用心)", "mindset"),
+        (8, "process", "流程", "customer archive → segmentation → care → dynamic database", "foundations"),
+        (9, "goal", "目标", "the largest customer value and the largest profit per customer; develop each customer's value a second time (客户价值二次开发)", "aims"),
+        (10, "purpose", "目的", "make customers loyal and raise the firm's profit", "aims"),
+        (11, "starting point", "出发点", "study the segmented customers' psychology, behaviour and habits", "foundations"),
+        (12, "keywords", "关键词", "build habits, create dependence, participation, the emotional account, switching costs, lifetime customers (培养习惯, 制造依赖, 参与, 情感帐户, 转移成本, 终身客户)", "practice"),
+        (13, "standard", "标准", "the customer says 'my' (我的): my store, my adviser", "aims"),
+        (14, "method", "方法", "keep appearing (晃) until a habit forms", "practice"),
+        (15, "daily work", "日常工作", "make deposits in the emotional account (情感账户) every day", "practice"),
+        (16, "task", "任务", "raise your customers' switching costs (and the guilt of leaving); lower the switching costs of a rival's customers", "practice"),
+        (17, "expert", "专家", "the expert serves from the heart, thoroughly, is never satisfied and watches for change", "foundations"),
+        (18, "origin", "起点", "a complete archive that tells customers apart: a small step in the file, a big step in the relationship", "foundations"),
+    ]
+    return pd.DataFrame(rows, columns=["no", "aspect", "chinese", "content", "theme"]
+                        ).set_index("no")
+
+
+def crm_keywords() -> pd.DataFrame:
+    """The six keywords of CRM (connotation 12 of :func:`crm_connotations`), each with what it
+    means and a Jack's Supermarket example.
+
+    Examples
+    --------
+    >>> crm_keywords().index.tolist()
+    ['habit', 'dependence', 'participation', 'emotional account', 'switching cost', 'lifetime customer']
+    """
+    rows = [
+        ("habit", "培养习惯", "make buying from the firm a routine the customer no longer "
+         "decides each time", "fresh fish every Friday at 4 pm, announced in the club's chat group"),
+        ("dependence", "制造依赖", "become the customer's easiest or only good way to get "
+         "something done", "Jack's delivers a standing weekly order to elderly members"),
+        ("participation", "参与", "let the customer take part in what the firm does",
+         "members vote on the new bakery range at a tasting evening"),
+        ("emotional account", "情感帐户", "every contact is a deposit or a withdrawal of "
+         "goodwill; keep the balance positive", "the manager remembers a member's grandchild; "
+         "a rude cashier withdraws what he deposited"),
+        ("switching cost", "转移成本", "what the customer would lose by leaving: points, saved "
+         "lists, a relationship with the staff", "unredeemed points and a saved shopping list "
+         "that a rival cannot copy"),
+        ("lifetime customer", "终身客户", "aim at the whole relationship, not the next sale: "
+         "the customer lifetime value (客户终生价值)",
+         "a young family that may shop at Jack's for thirty years"),
+    ]
+    return _table(rows, ["keyword", "chinese", "meaning", "example"], "keyword")
+
+
+# =============================================================================================
 # Keeping customers: bonds, benefits, segmentation, monitoring
 # =============================================================================================
 
 def retention_strategies() -> pd.DataFrame:
     """Retention strategies (保留策略) as relationship bonds, from the easiest to copy to the
-    hardest (Berry & Parasuraman's levels), with examples.
+    hardest, with examples.
+
+    Berry & Parasuraman (1991) describe **three** levels of relationship marketing, each with a
+    stronger bond: financial, social and structural. Zeithaml & Bitner (*Services Marketing*)
+    add **customization** bonds between the social and the structural level; the ``level``
+    column follows their four-level reading.
 
     The source lists a fifth item, *customer appreciation* (顾客赞许), without detail; we read it
     as openly recognising and thanking loyal customers (our reading).
@@ -723,15 +1115,18 @@ def segmentation_steps() -> pd.DataFrame:
 
     Examples
     --------
+    The ``chinese`` column quotes the step headings of the Chinese textbook version of this
+    list (e.g. 展开对细分市场吸引力的评估); the English and the ``how`` column are the course's.
+
     >>> segmentation_steps()["chinese"].iloc[2]
-    '评估细分市场的吸引力'
+    '展开对细分市场吸引力的评估'
     """
     rows = [
-        (1, "identify the bases for segmenting the market", "确定市场细分的依据",
+        (1, "identify the bases for segmenting the market", "确定市场的判断基础",
          "choose criteria: needs, usage, value, demographics, location"),
-        (2, "describe the resulting segments", "描述各细分市场",
+        (2, "describe the resulting segments", "展开对最终细分市场的描述",
          "profile each segment's customers: who they are, what they need, how they buy"),
-        (3, "evaluate segment attractiveness", "评估细分市场的吸引力",
+        (3, "evaluate segment attractiveness", "展开对细分市场吸引力的评估",
          "is it measurable, accessible, substantial and actionable? "
          "(可测量性、可接近性、充足性、可实施性)"),
         (4, "select the target segments", "选择目标细分市场",
@@ -892,7 +1287,9 @@ def loyalty_codes() -> pd.DataFrame:
          "become the customer's adviser and help their business: a strategic partner"),
         (10, "keep the team stable", "持久稳定",
          "the people who serve a customer should not change every year, so that preferences "
-         "and taboos are remembered"),
+         "and taboos are remembered: 'the same people for three years, not three people in one "
+         "year' (三年不换人，而不是一年换三人). The notes add that older teams are less creative "
+         "but steadier, and their customers more loyal; what matters is stability, not age"),
     ]
     return _table(rows, ["code", "what", "chinese", "how"], "code")
 
@@ -912,7 +1309,7 @@ def _dates(start_date: Any) -> tuple[pd.DatetimeIndex, pd.Index | None, bool]:
         stamps = pd.DatetimeIndex(start_date)           # already dates: only NaT to check
         if stamps.isna().any():
             i = int(np.argmax(stamps.isna()))
-            at = f"label {index[i]!r}" if index is not None else f"position {i}"
+            at = f"label {_v.label(index[i])}" if index is not None else f"position {i}"
             raise ValueError(f"start_date: missing date at {at}")
         if stamps.tz is not None:
             stamps = stamps.tz_localize(None)
@@ -924,7 +1321,7 @@ def _dates(start_date: Any) -> tuple[pd.DatetimeIndex, pd.Index | None, bool]:
     def where(i: int) -> str:
         if single:
             return ""
-        return f" at {'label ' + repr(index[i]) if index is not None else 'position ' + str(i)}"
+        return f" at {'label ' + _v.label(index[i]) if index is not None else 'position ' + str(i)}"
 
     kinds = values.map(type)
     is_bool = kinds.map(lambda k: issubclass(k, (bool, np.bool_))).to_numpy()
@@ -1161,9 +1558,14 @@ def personality_types() -> pd.DataFrame:
 
     Two questions sort them: is the customer outgoing (外向: expressive, likes control) or
     reserved (内向: easy-going, logical), and do they care most about people (重人际) or about
-    things and tasks (重事物)? The source describes the popular type in detail and gives one key
-    word for serving each type (praise, explain, serve, consult); the descriptions of the other
-    three follow Littauer's *Personality Plus* (1983), on which this grid is based.
+    things and tasks (重事物)? The two questions are those of the **social-styles model** of
+    Merrill & Reid (1981), assertiveness and responsiveness, whose four styles are the
+    *expressive*, *amiable*, *driver* and *analytical* (column ``social style``). The Chinese
+    type names, common in Chinese sales-training material, echo the Chinese names of the four
+    temperaments popularised by Littauer's *Personality Plus* (活泼型, 和平型, 力量型, with 分析型
+    for her 完美型), but the grid and the advice are social-styles ones. The key word for
+    serving each type (praise, explain, serve, consult) is that material's; the descriptions of
+    the peaceful, powerful and analytical types are ours, following the social styles.
 
     Examples
     --------
@@ -1194,8 +1596,10 @@ def personality_types() -> pd.DataFrame:
          "consulting (征询)",
          "give data, specifications and comparisons; ask for their view; answer exactly"),
     ]
-    return _table(rows, ["type", "chinese", "energy", "focus", "traits", "serve by", "how to serve"],
-                  "type")
+    table = _table(rows, ["type", "chinese", "energy", "focus", "traits", "serve by",
+                          "how to serve"], "type")
+    table.insert(4, "social style", ["expressive", "amiable", "driver", "analytical"])
+    return table
 
 
 def personality_type(outgoing: Any, people_focus: Any, cut: float = 4.0) -> Any:
@@ -1247,9 +1651,12 @@ def personality_type(outgoing: Any, people_focus: Any, cut: float = 4.0) -> Any:
 
 
 def plot_personality_grid(outgoing: Any = None, people_focus: Any = None, cut: float = 4.0,
-                          ax: Any = None) -> Any:
+                          ax: Any = None, names: Any = None) -> Any:
     """The four personality types as a 2 × 2 grid, with the key word for serving each, and
     optionally customers placed by their ratings.
+
+    Each customer's point is labelled with its name: ``names`` (one per customer), or the index
+    of ``outgoing`` when it is a Series; pass ``names=False`` for unlabelled points.
 
     Returns
     -------
@@ -1299,6 +1706,20 @@ def plot_personality_grid(outgoing: Any = None, people_focus: Any = None, cut: f
                                    np.atleast_1d(as_float_array(people_focus, "people_focus")))
         ax.scatter(p, o, s=40, color=plotting.COLORS["total"], zorder=3,
                    label=f"customers ({len(kinds)})")
+        if names is None and isinstance(outgoing, pd.Series):
+            names = outgoing.index
+        if names is not None and names is not False:
+            labels = [str(n) for n in (names if np.ndim(names) else [names])]
+            if len(labels) != len(kinds):
+                raise ValueError(f"names: give one name per customer ({len(kinds)}), got "
+                                 f"{len(labels)}")
+            for x, y, text in zip(p, o, labels):
+                # to the right of the point, or to its left near the right edge
+                right = x < 6.2
+                ax.annotate(text, (x, y), xytext=(7 if right else -7, 0),
+                            textcoords="offset points", ha="left" if right else "right",
+                            va="center", fontsize=10, zorder=4,
+                            color=plotting.COLORS["total"])
         ax.legend(loc="lower center", bbox_to_anchor=(0.5, -0.28))
     ax.axvline(cut, color=plotting.COLORS["muted"], lw=1)
     ax.axhline(cut, color=plotting.COLORS["muted"], lw=1)
@@ -1309,3 +1730,118 @@ def plot_personality_grid(outgoing: Any = None, people_focus: Any = None, cut: f
     ax.set_title("Four customer personality types")
     ax.grid(False)
     return ax
+
+
+# =============================================================================================
+# Chapter 8: binding customers beyond money, maintenance skills, deep marketing
+# =============================================================================================
+
+def binding_methods() -> pd.DataFrame:
+    """Six ways to bind customers beyond money (金钱之外凝结客户关系的方法), with an example
+    for Jack's Supermarket (the examples are the course's).
+
+    Course notes on raising customer loyalty, common in Chinese CRM training, say that after
+    money the most effective tie is the customer's *feeling* for the firm, and list six methods.
+
+    Examples
+    --------
+    >>> binding_methods()["chinese"].tolist()[:2]
+    ['赢在感觉', '升级客户关系']
+    """
+    rows = [
+        ("win on feelings", "赢在感觉",
+         "work on how the customer feels about the firm, not only on the price",
+         "the cashier greets regular members by name and remembers to ask after a sick child"),
+        ("upgrade the relationship", "升级客户关系",
+         "move each relationship up: loose → close → immune to a rival's lower price → "
+         "strategic partner (chapter 2's ladder)",
+         "the café next door, which bought milk only when it ran out, now has a weekly standing "
+         "order and a monthly review with the store manager"),
+        ("study the customer's habits", "研究客户的习惯",
+         "start from how customers use the product, and design the offer around that habit",
+         "the till data show office workers shop between 18:00 and 19:00: open an extra till "
+         "and stock ready meals for that hour"),
+        ("attend to needs and aspirations", "关注客户的需求与追求",
+         "today's need may serve tomorrow's aim (a healthier life, a new skill): serve the aim "
+         "as well",
+         "members who buy more vegetables get recipe cards and an invitation to a cooking class"),
+        ("be customer-oriented", "以客户为导向",
+         "base every product and market segmentation on a deep understanding of customers",
+         "the organic shelf is planned from members' purchases and a short survey, not from "
+         "what suppliers offer"),
+        ("be the best-matched partner", "做客户最匹配的合作伙伴",
+         "know the customer's needs so well that the firm fits them better than any rival",
+         "for the restaurants that buy at Jack's: delivery at 7 a.m. and one invoice a month"),
+    ]
+    return _table(rows, ["method", "chinese", "what it means", "at Jack's"], "method")
+
+
+def maintenance_skills() -> pd.DataFrame:
+    """Customer maintenance skills (客户维护技巧): four practices for keeping existing customers,
+    with what each needs and an example (the examples are the course's).
+
+    Examples
+    --------
+    >>> maintenance_skills().index.tolist()
+    ['understand the need', 'personalised service', 'complete customer database', 'keep promises']
+    """
+    rows = [
+        ("understand the need", "了解客户需求",
+         "ask about needs and preferences in every contact; listen, give positive feedback",
+         "a member asks for gluten-free bread: ask what else the family avoids"),
+        ("personalised service", "提供个性化的服务",
+         "tailor offers and service to what each customer has told you and bought",
+         "coupons for the brands a household actually buys, not for everything"),
+        ("complete customer database", "建立完善的客户信息库",
+         "collect and organise each customer's details, purchases and feedback (chapter 9)",
+         "the member card links purchases, complaints and contacts to one record"),
+        ("keep promises", "遵守承诺",
+         "promise only what can be done, then do everything to deliver it",
+         "'your order is ready at 5 p.m.' means ready at 5 p.m., or a call before"),
+    ]
+    return _table(rows, ["skill", "chinese", "what it takes", "example"], "skill")
+
+
+def deep_marketing_practices() -> pd.DataFrame:
+    """The nine practices of CRM with deep marketing (伴随深度营销实施客户关系管理), for business
+    customers, with an example of Jack's wholesale counter for restaurants (the examples are the
+    course's).
+
+    Examples
+    --------
+    >>> len(deep_marketing_practices())
+    9
+    >>> deep_marketing_practices().loc[9, "chinese"]
+    '关注客户建议（有奖投诉）'
+    """
+    rows = [
+        (1, "spread the relationship upwards", "扩散客户关系",
+         "build ties with senior and middle managers, not only with the buyer",
+         "meet the restaurant's owner and head chef, not only the person who orders"),
+        (2, "handle complaints early", "及时处理投诉",
+         "find where complaints cluster and remove the cause before cooperation starts",
+         "late morning deliveries were the usual complaint: fix the route before signing"),
+        (3, "market through details, service and the relationship", "做好细节营销、服务营销、关系营销",
+         "small details, good service and the relationship itself all sell",
+         "vegetables packed by dish, a driver who carries crates to the kitchen"),
+        (4, "keep delivering value", "持续传递对客户有价值的东西",
+         "know the trade better than the client and keep telling them what they did not know "
+         "(from keeping the relationship to keeping it fresh, 从保有到保鲜)",
+         "a monthly note on which produce will be cheap next month"),
+        (5, "build a common language", "培养共同语言",
+         "work so closely that each side understands the other (你中有我，我中有你)",
+         "the account manager learns the restaurant's menu and its busy days"),
+        (6, "join the client's promotion planning", "积极参与客户推广计划的制定",
+         "take part in planning the client's promotions and products",
+         "plan a seasonal dish with the restaurant, with Jack's supplying its ingredients"),
+        (7, "hold negotiation meetings", "组织洽谈会",
+         "meet often and talk more",
+         "a quarterly meeting with the restaurants that buy most"),
+        (8, "invite clients into product and policy planning", "邀请客户参与产品和政策的规划设计",
+         "let clients help design products and terms",
+         "restaurants help set the delivery windows and the credit terms"),
+        (9, "listen to suggestions: rewarded complaints", "关注客户建议（有奖投诉）",
+         "organise rewarded complaints and invite fault-finding (欢迎找茬)",
+         "a voucher for every complaint that leads to a change"),
+    ]
+    return _table(rows, ["practice", "what", "chinese", "how", "at Jack's"], "practice")

@@ -1,9 +1,13 @@
-"""SERVQUAL (服务质量差距模型): service quality as the gap between what customers expect (E) and
-what they perceive (P), item by item, Q = P − E.
+"""The SERVQUAL scale (SERVQUAL量表, 服务质量测量量表): service quality as the gap between what
+customers expect (E) and what they perceive (P), item by item, Q = P − E. (服务质量差距模型 is
+the gaps model of 1985, :data:`GAPS` and :func:`plot_gaps_model`; SERVQUAL measures its gap 5.)
 
 The instrument of Parasuraman, Zeithaml & Berry (1988) asks each respondent the same 22 items
-twice, once about what an excellent firm of the kind *should* offer (expectations) and once about
-what this firm *does* offer (perceptions), on a 7-point agreement scale. The items fall into five
+twice, once about expectations and once about what this firm *does* offer (perceptions), on a
+7-point agreement scale. In 1988 the expectation items were "should" statements ("firms of this
+kind should ...") and about half of the items were worded negatively; the revision of
+Parasuraman, Berry & Zeithaml (1991) words every item positively and asks what *excellent*
+firms of the kind *will* offer. The course follows the revised wording. The items fall into five
 dimensions (服务质量的评价标准):
 
 ==================  ========  =====  ==================================================
@@ -16,8 +20,9 @@ assurance           保证性      14-17  knowledge, courtesy, the trust staff i
 empathy             移情性      18-22  caring, individual attention
 ==================  ========  =====  ==================================================
 
-(The slide deck 003 calls the first dimension 可感知性 and the third 反应性; 有形性 and 响应性
-are the more common names in Chinese textbooks.)
+(Some Chinese textbooks and slide decks call the first dimension 可感知性, what can be perceived
+by the senses, i.e. tangibles, not the perception score P, and the third 反应性; 有形性 and 响应性
+are the more common names.)
 
 The item wordings in :data:`ITEMS` are the course's own, adapted to its example service, a city
 hotel; they keep the content of each item of the published scale without copying its text.
@@ -52,6 +57,9 @@ Parasuraman, A., Zeithaml, V. A. & Berry, L. L. (1985). A conceptual model of se
 its implications for future research. *Journal of Marketing*, 49(4), 41-50 (the gaps model).
 Parasuraman, A., Zeithaml, V. A. & Berry, L. L. (1988). SERVQUAL: a multiple-item scale for
 measuring consumer perceptions of service quality. *Journal of Retailing*, 64(1), 12-40.
+Parasuraman, A., Berry, L. L. & Zeithaml, V. A. (1991). Refinement and reassessment of the
+SERVQUAL scale. *Journal of Retailing*, 67(4), 420-450 (the all-positive, "excellent firms"
+wording).
 Zeithaml, V. A., Parasuraman, A. & Berry, L. L. (1990). *Delivering Quality Service: Balancing
 Customer Perceptions and Expectations*. Free Press (the 100-point importance allocation).
 """
@@ -82,8 +90,8 @@ DIMENSIONS: dict[str, tuple[int, ...]] = {
     "empathy": (18, 19, 20, 21, 22),
 }
 
-#: Chinese names of the dimensions (the slide deck 003 says 可感知性 and 反应性 for the first and
-#: third; these are the more common textbook names).
+#: Chinese names of the dimensions (some textbooks say 可感知性 and 反应性 for the first and
+#: third; these are the more common names).
 DIMENSION_CHINESE: dict[str, str] = {
     "tangibles": "有形性", "reliability": "可靠性", "responsiveness": "响应性",
     "assurance": "保证性", "empathy": "移情性",
@@ -259,7 +267,7 @@ def _check_scale(values: np.ndarray, index: pd.Index, name: str, low: float, hig
         rows, cols = np.nonzero(bad)
         r, c = rows[0], cols[0]
         more = f" ({bad.sum() - 1} more answers are outside it too)" if bad.sum() > 1 else ""
-        raise ValueError(f"{name}: respondent {index[r]!r}, item {c + 1}: answer "
+        raise ValueError(f"{name}: respondent {v.label(index[r])}, item {c + 1}: answer "
                          f"{values[r, c]:g} is outside the scale {low:g}-{high:g}{more}; "
                          "correct the data or give the right scale=(low, high)")
 
@@ -279,7 +287,7 @@ def _points_row_check(points: np.ndarray, index: pd.Index | None, name: str) -> 
     bad = ~np.isclose(totals, _TOTAL_POINTS, rtol=0, atol=1e-6)
     if bad.any():
         r = int(np.argmax(bad))
-        where = f" (respondent {index[r]!r})" if index is not None else ""
+        where = f" (respondent {v.label(index[r])})" if index is not None else ""
         hint = (" (they look like shares: multiply by 100)"
                 if np.isclose(totals[r], 1.0, atol=1e-6) else "")
         more = f"; {bad.sum() - 1} more rows do not add up either" if bad.sum() > 1 else ""
@@ -318,13 +326,13 @@ def _weights_for(weights: Any, respondents: pd.Index) -> tuple[np.ndarray | None
         nan = np.isnan(points)
         if nan.any():
             r, c = (int(x[0]) for x in np.nonzero(nan))
-            raise ValueError(f"weights (respondent {frame.index[r]!r}): no points for {dims[c]}; "
+            raise ValueError(f"weights (respondent {v.label(frame.index[r])}): no points for {dims[c]}; "
                              "every respondent needs a complete allocation (drop incomplete "
                              "rows first)")
         negative = points < 0
         if negative.any():
             r, c = (int(x[0]) for x in np.nonzero(negative))
-            raise ValueError(f"weights (respondent {frame.index[r]!r}): {dims[c]} has "
+            raise ValueError(f"weights (respondent {v.label(frame.index[r])}): {dims[c]} has "
                              f"{points[r, c]:g} points; points must be zero or more")
         _points_row_check(points, frame.index, "weights")
         return points, True

@@ -4,7 +4,10 @@ value, and Gale's customer value analysis with the customer value map.
 Two ways of putting a number on value from the customer's side:
 
 - **Kotler's customer delivered value (顾客让渡价值)**: total customer value (product, service,
-  personnel, image) minus total customer cost (money, time, energy, psychic cost).
+  personnel, image) minus total customer cost (money, time, energy and psychic cost: 货币成本,
+  时间成本, 体力成本, 精神成本). Chinese slide decks often list three costs instead (时间成本,
+  精力和体力成本, 货币成本); :func:`total_cost_lists` sets the two side by side and
+  :func:`three_costs` regroups Kotler's four into the three.
 - **Gale's customer value analysis (盖尔顾客价值测量方法)**: customers weigh the attributes of
   quality and price and rate each brand on them. Comparing our ratings with the competitors'
   gives the *market-perceived quality* and the *market-perceived price* (100 = parity); the
@@ -27,6 +30,8 @@ Woodruff, R. B. (1997). Customer value: the next source for competitive advantag
 the Academy of Marketing Science*, 25(2), 139-153.
 Anderson, J. C., Jain, D. C. & Chintagunta, P. K. (1993). Customer value assessment in business
 markets. *Journal of Business-to-Business Marketing*, 1(1), 3-29.
+Woodruff, R. B. & Gardial, S. F. (1996). *Know Your Customer: New Approaches to Understanding
+Customer Value and Satisfaction*. Blackwell.
 """
 from __future__ import annotations
 
@@ -41,7 +46,9 @@ from . import _validate as v
 __all__ = [
     "value_definitions", "value_characteristics", "value_drivers", "driver_identification_steps",
     "KOTLER_VALUE", "KOTLER_COST", "delivered_value_components", "delivered_value",
-    "plot_delivered_value", "quality_profile", "market_perceived_quality", "price_profile",
+    "plot_delivered_value", "total_cost_lists", "three_costs", "THREE_COSTS",
+    "value_hierarchy", "value_measurement_methods", "value_determination_steps", "value_gap",
+    "value_satisfaction_loyalty", "quality_profile", "market_perceived_quality", "price_profile",
     "market_perceived_price", "relative_price", "customer_value", "value_map_table",
     "plot_quality_profile", "plot_value_map", "value_map_widget",
 ]
@@ -52,7 +59,7 @@ __all__ = [
 # ---------------------------------------------------------------------------------------------
 
 def value_definitions() -> pd.DataFrame:
-    """Definitions of customer value from the source's authors, in the course's words, with
+    """Definitions of customer value from the authors that Chinese CRM textbooks cite, in the course's words, with
     the idea each one stresses.
 
     >>> value_definitions().index.tolist()
@@ -155,8 +162,14 @@ def driver_identification_steps() -> pd.DataFrame:
 
 #: The four components of total customer value in Kotler's model.
 KOTLER_VALUE = ("product", "service", "personnel", "image")
-#: The four components of total customer cost in Kotler's model.
+#: The four components of total customer cost in Kotler's model: monetary, time, energy
+#: (physical effort, 体力成本) and psychic (mental effort and worry, 精神成本) cost.
 KOTLER_COST = ("money", "time", "energy", "psychic")
+
+#: The three costs of the Chinese slide decks (时间成本, 精力和体力成本, 货币成本) and the Kotler
+#: costs each one holds. 精力和体力成本 is one item that covers mental effort (精力, Kotler's
+#: psychic cost) and physical effort (体力, Kotler's energy cost): the course's reading.
+THREE_COSTS = {"time": ("time",), "effort": ("energy", "psychic"), "money": ("money",)}
 
 
 def delivered_value_components() -> pd.DataFrame:
@@ -173,7 +186,7 @@ def delivered_value_components() -> pd.DataFrame:
         ("image", "value", "形象价值", "the brand the customer is happy to be seen using"),
         ("money", "cost", "货币成本", "menu price, delivery fee, packaging fee"),
         ("time", "cost", "时间成本", "choosing, ordering, waiting"),
-        ("energy", "cost", "精力成本", "effort: comparing apps, going down to the gate"),
+        ("energy", "cost", "体力成本", "physical effort: going down to the gate, carrying"),
         ("psychic", "cost", "精神成本", "worry: will it be late, cold, wrong, unsafe?"),
     ]
     return pd.DataFrame(rows, columns=["component", "side", "chinese", "example"]
@@ -288,6 +301,208 @@ def plot_delivered_value(value: Any, cost: Any, ax: Any = None) -> Any:
     return ax
 
 
+def total_cost_lists() -> pd.DataFrame:
+    """Total customer cost (顾客总成本) two ways, side by side: Kotler's four costs and the three
+    that Chinese slide decks list (时间成本, 精力和体力成本, 货币成本), with the deck item that
+    holds each of Kotler's costs.
+
+    The deck's 精力和体力成本 is *one* item that covers both mental effort (精力: Kotler's psychic
+    cost, 精神成本) and physical effort (体力: Kotler's energy cost, 体力成本). So nothing is lost
+    when the four are regrouped into three (:func:`three_costs`), as long as the psychic cost is
+    counted inside the effort item and not dropped.
+
+    >>> total_cost_lists()[["kotler_chinese", "deck_item"]].values.tolist()
+    [['货币成本', '货币成本'], ['时间成本', '时间成本'], ['体力成本', '精力和体力成本'], ['精神成本', '精力和体力成本']]
+    """
+    rows = [
+        ("money", "monetary cost", "货币成本", "money", "货币成本",
+         "the price paid: menu price, delivery fee, packaging fee"),
+        ("time", "time cost", "时间成本", "time", "时间成本",
+         "the time spent choosing, ordering and waiting"),
+        ("energy", "energy cost (physical effort)", "体力成本", "effort", "精力和体力成本",
+         "bodily effort: going down to the gate, carrying the order"),
+        ("psychic", "psychic cost (mental effort, worry)", "精神成本", "effort", "精力和体力成本",
+         "comparing apps, worrying that the meal is late, cold or unsafe"),
+    ]
+    return pd.DataFrame(rows, columns=["cost", "kotler", "kotler_chinese", "deck_group",
+                                       "deck_item", "example"]).set_index("cost")
+
+
+def three_costs(cost: Any) -> pd.Series | pd.DataFrame:
+    """Regroup Kotler's four cost components into the slide decks' three: time, effort
+    (精力和体力成本 = energy + psychic) and money (see :data:`THREE_COSTS`).
+
+    Parameters
+    ----------
+    cost : mapping, Series or DataFrame
+        The cost components ``money``, ``time``, ``energy`` and ``psychic`` (all four; a
+        DataFrame has one row per offer).
+
+    Returns
+    -------
+    Series (one offer) or DataFrame (one row per offer) with ``time``, ``effort`` and ``money``.
+    The total is unchanged, so :func:`delivered_value` gives the same answer with either list.
+
+    Examples
+    --------
+    >>> three_costs({"money": 40, "time": 15, "energy": 5, "psychic": 3}).tolist()
+    [15.0, 8.0, 40.0]
+    """
+    costs = _components(cost, "cost")
+    missing = [c for c in KOTLER_COST if c not in costs.columns]
+    extra = [c for c in costs.columns if c not in KOTLER_COST]
+    if missing or extra:
+        raise ValueError(f"cost: expected Kotler's four components {list(KOTLER_COST)}; "
+                         f"missing {missing}, unexpected {extra}")
+    table = pd.DataFrame({group: costs[list(parts)].sum(axis=1)
+                          for group, parts in THREE_COSTS.items()}, index=costs.index)
+    if isinstance(cost, pd.DataFrame):
+        return table
+    return table.iloc[0].rename(None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Measuring value from the customer's side: the value hierarchy, desired and received value
+# ---------------------------------------------------------------------------------------------
+
+def value_hierarchy() -> pd.DataFrame:
+    """Woodruff's customer value hierarchy (价值层次模型), top to bottom, with a food-delivery
+    example at each level.
+
+    Customers want *desired end states* (goals), which they reach through *consequences* of
+    use, which come from a product's *attributes*. Desired value is formed top-down (goals ->
+    wanted consequences -> wanted attributes); received value is judged bottom-up, as
+    satisfaction with the attributes, the consequences and the goals reached (Woodruff, 1997).
+
+    >>> value_hierarchy().index.tolist()
+    ['goals', 'consequences', 'attributes']
+    """
+    rows = [
+        ("goals", "目标层 (期望的最终状态)", "Why do I want it at all?",
+         "a relaxed lunch break; feeling I eat well"),
+        ("consequences", "结果层 (使用结果)", "What does it do for me when I use it?",
+         "lunch arrives hot before the meeting; no queue; no worry"),
+        ("attributes", "属性层 (产品属性)", "What does it have, how well does it perform?",
+         "delivery speed, food condition, restaurant choice, live tracking"),
+    ]
+    return pd.DataFrame(rows, columns=["level", "chinese", "customer_asks", "example"]
+                        ).set_index("level")
+
+
+def value_measurement_methods() -> pd.DataFrame:
+    """The three ways of measuring customer value listed in Chinese CRM textbooks
+    (顾客价值评测方法), what each measures and where the course computes it.
+
+    >>> value_measurement_methods()["chinese"].tolist()
+    ['价值层次模型', '期望价值与感知价值', '顾客价值确定流程']
+    """
+    rows = [
+        ("value hierarchy model", "价值层次模型",
+         "what customers value, level by level: attributes, consequences, goals",
+         "value_hierarchy(); the Kano questionnaire works on the attribute level"),
+        ("desired vs received value", "期望价值与感知价值",
+         "the gap between the value a customer wants and the value received, at each level",
+         "value_gap(desired, received)"),
+        ("value determination process", "顾客价值确定流程",
+         "a repeated research cycle: find what is valued, rank it, measure delivery, "
+         "find why, foresee change", "value_determination_steps(); Kano and Gale measure steps 2-3"),
+    ]
+    return pd.DataFrame(rows, columns=["method", "chinese", "measures", "in_the_course"]
+                        ).set_index("method")
+
+
+def value_determination_steps() -> pd.DataFrame:
+    """The customer value determination process (顾客价值确定流程) in the course's outline,
+    after Woodruff & Gardial (1996): five questions asked again and again, each with the
+    method of this course that answers it.
+
+    >>> len(value_determination_steps())
+    5
+    """
+    rows = [
+        (1, "What do target customers value?", "确定顾客看重的价值维度",
+         "interviews on the value hierarchy; driver identification (3.3)"),
+        (2, "Which of these matter most?", "确定最重要的价值维度",
+         "importance weights; Kano categories and Better/Worse (3.4-3.9)"),
+        (3, "How well do we deliver them, against rivals?", "测评价值交付表现",
+         "Gale's quality and price profiles, the value map (3.11-3.13)"),
+        (4, "Why do we do well or badly?", "分析原因",
+         "the attribute rows behind the ratios; segments (3.10)"),
+        (5, "What will customers value next?", "预测未来的价值需求",
+         "the drift of Kano categories (A -> O -> M); repeat the study"),
+    ]
+    return pd.DataFrame(rows, columns=["step", "question", "chinese", "in_the_course"]
+                        ).set_index("step")
+
+
+def value_gap(desired: Any, received: Any) -> pd.DataFrame:
+    """Desired (expected) value against received (perceived) value, item by item
+    (期望价值与感知价值): gap = received - desired; a negative gap is value the customer wanted
+    and did not get.
+
+    Parameters
+    ----------
+    desired, received : mapping, Series or list
+        Ratings on the same scale (e.g. 1-10) for the same items (levels of the value
+        hierarchy, or attributes); labelled inputs are aligned by label.
+
+    Returns
+    -------
+    DataFrame with ``desired``, ``received``, ``gap`` and ``met`` (gap >= 0); the largest
+    shortfall comes first.
+
+    Examples
+    --------
+    >>> value_gap({"speed": 9, "price": 6}, {"speed": 7, "price": 7})
+           desired  received  gap    met
+    item                                
+    speed      9.0       7.0 -2.0  False
+    price      6.0       7.0  1.0   True
+    """
+    d_labels, d = _labelled(desired, "desired")
+    r_labels, r = _labelled(received, "received")
+    if d.ndim != 1 or r.ndim != 1 or len(d) == 0:
+        raise ValueError("desired, received: expected one rating per item, at least one item")
+    if d_labels is not None and r_labels is not None:
+        missing = [a for a in d_labels if a not in r_labels]
+        extra = [a for a in r_labels if a not in d_labels]
+        if missing or extra or d_labels.has_duplicates or r_labels.has_duplicates:
+            raise ValueError(f"received: its items do not match desired's; missing {missing}, "
+                             f"unexpected {extra} (each item once)")
+        r = r[r_labels.get_indexer(d_labels)]
+    elif len(d) != len(r):
+        raise ValueError(f"desired and received must rate the same items, got {len(d)} and "
+                         f"{len(r)} ratings")
+    labels = d_labels if d_labels is not None else (r_labels if r_labels is not None
+                                                     else pd.RangeIndex(len(d)))
+    table = pd.DataFrame({"desired": d, "received": r}, index=pd.Index(labels, name="item"))
+    table["gap"] = table["received"] - table["desired"]
+    table["met"] = table["gap"] >= 0
+    return table.sort_values("gap", kind="stable")
+
+
+def value_satisfaction_loyalty() -> pd.DataFrame:
+    """Customer value, satisfaction and loyalty (顾客价值、顾客满意、顾客忠诚): the three links
+    that Chinese CRM textbooks state, what each means and where the course measures it.
+
+    >>> value_satisfaction_loyalty()["chinese"].tolist()
+    ['顾客价值与顾客满意度正相关', '顾客满意对顾客忠诚具有积极作用', '顾客价值是顾客忠诚的根本原因']
+    """
+    rows = [
+        ("value -> satisfaction", "顾客价值与顾客满意度正相关",
+         "the more value customers receive against their expectations, the more satisfied",
+         "chapter 4: the expectation-performance model; perceived value in ACSI"),
+        ("satisfaction -> loyalty", "顾客满意对顾客忠诚具有积极作用",
+         "satisfaction helps loyalty but does not guarantee it: a rival may offer more value",
+         "chapter 5: Jones & Sasser curves, satisfied but disloyal customers"),
+        ("value -> loyalty (root cause)", "顾客价值是顾客忠诚的根本原因",
+         "customers stay where they get the best value; satisfaction is how they feel about it",
+         "this chapter: Gale's value map and the shares gained by better value (3.14)"),
+    ]
+    return pd.DataFrame(rows, columns=["link", "chinese", "meaning", "measured_in"]
+                        ).set_index("link")
+
+
 # ---------------------------------------------------------------------------------------------
 # Gale: market-perceived quality and price
 # ---------------------------------------------------------------------------------------------
@@ -359,7 +574,32 @@ def _profile_inputs(weights: Any, own: Any, competitors: Any, own_name: str, com
     return pd.Index(labels, name="attribute"), w, o, c, names
 
 
-def quality_profile(weights: Any, own_scores: Any, competitor_scores: Any) -> pd.DataFrame:
+def _competitor_mean(c: np.ndarray, names: list[str], competitor_weights: Any) -> np.ndarray:
+    """Each attribute's competitor rating: the plain mean of the competitors' columns, or their
+    mean weighted by ``competitor_weights`` (e.g. market shares; rescaled to add up to 1)."""
+    if competitor_weights is None:
+        return c.mean(axis=1)
+    labels, w = _labelled(competitor_weights, "competitor_weights")
+    if w.ndim != 1:
+        raise ValueError("competitor_weights: expected one weight per competitor")
+    if labels is not None:
+        keys = [str(k) for k in labels]
+        missing = [n for n in names if n not in keys]
+        if missing:
+            raise ValueError(f"competitor_weights: no weight for competitor(s) {missing}; "
+                             f"give one per column of the competitor scores {names}")
+        w = np.array([w[keys.index(n)] for n in names], dtype=float)
+    elif len(w) != c.shape[1]:
+        raise ValueError(f"competitor_weights: has {len(w)} weights but there are "
+                         f"{c.shape[1]} competitors; give one weight per competitor")
+    if (w < 0).any() or w.sum() <= 0:
+        raise ValueError("competitor_weights: weights must be zero or more and not all zero "
+                         f"(e.g. market shares), got {w.tolist()}")
+    return c @ (w / w.sum())
+
+
+def quality_profile(weights: Any, own_scores: Any, competitor_scores: Any,
+                    competitor_weights: Any = None) -> pd.DataFrame:
     """Gale's market-perceived quality profile: attribute by attribute, our score against the
     competitors' and its weighted contribution.
 
@@ -372,6 +612,10 @@ def quality_profile(weights: Any, own_scores: Any, competitor_scores: Any) -> pd
     competitor_scores : mapping, Series, list, DataFrame or 2-D array
         The same ratings for one competitor, or for several (attributes x competitors): then
         each attribute is compared with the mean of the competitors' ratings.
+    competitor_weights : mapping, Series or list, optional
+        Weights of the competitors (e.g. their market shares), by column name or in column
+        order. Gale's "average competitor" is often weighted by market share; without weights
+        the course uses the plain mean of the rivals, a simple stand-in for it.
 
     Returns
     -------
@@ -388,18 +632,19 @@ def quality_profile(weights: Any, own_scores: Any, competitor_scores: Any) -> pd
     taste        60.0  8.0         8.0    1.0          60.0
     speed        40.0  6.0         5.0    1.2          48.0
     """
-    labels, w, o, c, _ = _profile_inputs(weights, own_scores, competitor_scores, "own_scores",
-                                         "competitor_scores")
-    comp = c.mean(axis=1)
+    labels, w, o, c, names = _profile_inputs(weights, own_scores, competitor_scores,
+                                             "own_scores", "competitor_scores")
+    comp = _competitor_mean(c, names, competitor_weights)
     ratio = o / comp
     return pd.DataFrame({"weight": w, "own": o, "competitor": comp, "ratio": ratio,
                          "contribution": w * ratio}, index=labels)
 
 
-def market_perceived_quality(weights: Any, own_scores: Any, competitor_scores: Any) -> float:
+def market_perceived_quality(weights: Any, own_scores: Any, competitor_scores: Any,
+                             competitor_weights: Any = None) -> float:
     """Gale's market-perceived quality ratio (市场感知质量), on a scale where 100 is parity.
 
-    The formula (Gale's ratio method, as in the source's second stage):
+    The formula (Gale's ratio method, the second stage of the method as Chinese textbooks teach it):
 
     .. math:: \\text{MPQ} = \\sum_i w_i \\cdot \\frac{s_i^{own}}{\\bar s_i^{comp}},
               \\qquad \\sum_i w_i = 100
@@ -412,7 +657,7 @@ def market_perceived_quality(weights: Any, own_scores: Any, competitor_scores: A
 
     Parameters
     ----------
-    weights, own_scores, competitor_scores
+    weights, own_scores, competitor_scores, competitor_weights
         As in :func:`quality_profile`.
 
     Returns
@@ -433,16 +678,19 @@ def market_perceived_quality(weights: Any, own_scores: Any, competitor_scores: A
     150.0
     >>> market_perceived_quality([50, 50], [8, 6], [[4, 12], [6, 6]])  # vs the mean: 8, 6
     100.0
+    >>> market_perceived_quality([50, 50], [8, 6], [[4, 12], [6, 6]], competitor_weights=[1, 3])
+    90.0
     """
-    return float(quality_profile(weights, own_scores, competitor_scores)["contribution"].sum())
+    return float(quality_profile(weights, own_scores, competitor_scores,
+                                 competitor_weights)["contribution"].sum())
 
 
-def price_profile(weights: Any, own_satisfaction: Any, competitor_satisfaction: Any
-                  ) -> pd.DataFrame:
+def price_profile(weights: Any, own_satisfaction: Any, competitor_satisfaction: Any,
+                  competitor_weights: Any = None) -> pd.DataFrame:
     """Gale's market-perceived price profile: customers' satisfaction with each price
     attribute (delivery fee, menu prices, discounts ...) for us and for the competitors.
 
-    Following the source, the relative score of a price attribute is the customers'
+    Following Chinese CRM textbooks, the relative score of a price attribute is the customers'
     satisfaction with the *competitors'* price divided by their satisfaction with *ours*:
     above 1, customers find our price worse (dearer) than the competition's.
 
@@ -460,29 +708,29 @@ def price_profile(weights: Any, own_satisfaction: Any, competitor_satisfaction: 
     fee          50.0  5.0         6.0    1.2          60.0
     menu         50.0  8.0         8.0    1.0          50.0
     """
-    labels, w, o, c, _ = _profile_inputs(weights, own_satisfaction, competitor_satisfaction,
-                                         "own_satisfaction", "competitor_satisfaction")
-    comp = c.mean(axis=1)
+    labels, w, o, c, names = _profile_inputs(weights, own_satisfaction, competitor_satisfaction,
+                                             "own_satisfaction", "competitor_satisfaction")
+    comp = _competitor_mean(c, names, competitor_weights)
     ratio = comp / o
     return pd.DataFrame({"weight": w, "own": o, "competitor": comp, "ratio": ratio,
                          "contribution": w * ratio}, index=labels)
 
 
 def market_perceived_price(weights: Any, own_satisfaction: Any,
-                           competitor_satisfaction: Any) -> float:
+                           competitor_satisfaction: Any, competitor_weights: Any = None) -> float:
     """Gale's market-perceived (relative) price, 100 = parity, above 100 = perceived as dearer.
 
     .. math:: \\text{MPP} = \\sum_j w_j \\cdot \\frac{\\bar p_j^{comp}}{p_j^{own}},
               \\qquad \\sum_j w_j = 100
 
-    with :math:`p_j` the customers' satisfaction with price attribute *j* (the source's
+    with :math:`p_j` the customers' satisfaction with price attribute *j* (the textbooks'
     价格要素相对评分 = satisfaction with the competitor / satisfaction with us).
 
     >>> market_perceived_price({"fee": 50, "menu": 50}, {"fee": 5, "menu": 8}, {"fee": 6, "menu": 8})
     110.0
     """
-    return float(price_profile(weights, own_satisfaction,
-                               competitor_satisfaction)["contribution"].sum())
+    return float(price_profile(weights, own_satisfaction, competitor_satisfaction,
+                               competitor_weights)["contribution"].sum())
 
 
 def relative_price(own_price: Any, competitor_prices: Any) -> float:
@@ -508,14 +756,17 @@ def relative_price(own_price: Any, competitor_prices: Any) -> float:
 
 
 def customer_value(quality: Any, price: Any, quality_weight: float = 0.5) -> Any:
-    """The source's customer value index CV = p x MPQ + (1 - p) x price score, with the price
-    score = 200 - relative price.
+    """The weighted customer value index of Chinese CRM textbooks, CV = p x MPQ + (1 - p) x
+    price score, with the price score = 200 - relative price (the course's reading).
 
-    The source writes CV = p·MV + (1 - p)·CP, adding a quality score MV and a price score CP.
-    Its price ratio (satisfaction with competitors / with us) *rises* when our price looks
-    worse, so adding it would reward being dear. The course therefore turns the relative price
-    into a price advantage, 200 - relative price: 100 at parity, above 100 when we are
-    cheaper. This is our reading of an ambiguous formula.
+    The textbooks write CV = p·MV_A + (1 - p)·CP_A for firm A: MV_A its market-perceived
+    quality (the weighted quality ratios, 100 = parity), CP_A its price score (the weighted
+    price ratios), p the weight of quality and 1 - p that of price. This weighted sum is not
+    in Gale (1994), who reads value off the value map (quality against relative price). Read
+    literally, CP_A is the price ratio (satisfaction with competitors / with us), which *rises*
+    when our price looks worse, so adding it would reward being dear. The course therefore
+    turns the relative price into a price advantage, 200 - relative price: 100 at parity,
+    above 100 when we are cheaper. This is our reading of an ambiguous formula.
 
     With it, CV = 100 at parity and CV - 100 = (1 - p) x the vertical distance of the point
     below the fair-value line of :func:`value_map_table`, so the index and the value map always
@@ -570,8 +821,8 @@ def _firm_table(scores: Any, name: str) -> pd.DataFrame:
                         "with pd.to_numeric first") from None
     if np.isnan(values).any():
         i, j = np.argwhere(np.isnan(values))[0]
-        raise ValueError(f"{name}: missing rating (NaN) for attribute {scores.index[i]!r}, firm "
-                         f"{scores.columns[j]!r}; every firm needs a rating on every attribute")
+        raise ValueError(f"{name}: missing rating (NaN) for attribute {v.label(scores.index[i])}, firm "
+                         f"{v.label(scores.columns[j])}; every firm needs a rating on every attribute")
     return scores
 
 
@@ -767,8 +1018,9 @@ def plot_value_map(table: pd.DataFrame, highlight: Any = None, ax: Any = None) -
     ax.fill_between(line_x, line_y, hi + spread, color=c["bad"], alpha=0.08, lw=0)
     ax.plot(line_x, line_y, color=c["total"], lw=2, label="fair-value line")
     if band > 0:
-        for shift in (-band, band):
-            ax.plot(line_x, line_y + shift, color=c["total"], lw=1, ls=":")
+        for k, shift in enumerate((-band, band)):
+            ax.plot(line_x, line_y + shift, color=c["total"], lw=1, ls=":",
+                    label=f"fair-value band (±{band:g} points)" if k == 0 else None)
     ax.axvline(100, color=c["muted"], lw=1, ls="--")
     ax.axhline(100, color=c["muted"], lw=1, ls="--")
     colors = {"better value": c["good"], "worse value": c["bad"], "fair value": c["neutral"]}
@@ -778,14 +1030,27 @@ def plot_value_map(table: pd.DataFrame, highlight: Any = None, ax: Any = None) -
                    color=colors[region], edgecolor="black", lw=0.8, zorder=4)
         ax.annotate(f"{firm}", (x, y), xytext=(8, 6), textcoords="offset points", fontsize=12,
                     fontweight="bold" if star else "normal")
-    ax.text(0.97, 0.04, "BETTER VALUE\n(below the line)", transform=ax.transAxes, ha="right",
-            va="bottom", color=c["good"], fontweight="bold", fontsize=12)
-    ax.text(0.03, 0.96, "WORSE VALUE\n(above the line)", transform=ax.transAxes, ha="left",
+    for region in ("better value", "fair value", "worse value"):  # legend for the colours
+        ax.scatter([], [], s=110, marker="o", color=colors[region], edgecolor="black", lw=0.8,
+                   label=f"{region} (point colour)")
+    # region names in a corner free of points (axes fractions of the points)
+    fx, fy = (xs - lo) / (hi - lo), (ys - lo) / (hi - lo)
+
+    def free(x0: float, x1: float, y0: float, y1: float) -> bool:
+        return not ((fx >= x0 - 0.03) & (fx <= x1 + 0.03) & (fy >= y0 - 0.03)
+                    & (fy <= y1 + 0.03)).any()
+
+    top = next((y for y in (0.96, 0.72, 0.5) if free(0.03, 0.38, y - 0.11, y)), 0.96)
+    bottom = next((y for y in (0.04, 0.28, 0.5) if free(0.62, 0.97, y, y + 0.11)), 0.04)
+    ax.text(0.97, bottom, "BETTER VALUE\n(below the line)", transform=ax.transAxes,
+            ha="right", va="bottom", color=c["good"], fontweight="bold", fontsize=12)
+    ax.text(0.03, top, "WORSE VALUE\n(above the line)", transform=ax.transAxes, ha="left",
             va="top", color=c["bad"], fontweight="bold", fontsize=12)
     ax.set(xlim=(lo, hi), ylim=(lo, hi), xlabel="Relative quality (100 = parity)",
            ylabel="Relative price (100 = parity)", title="Customer value map")
     ax.set_aspect("equal", adjustable="box")
-    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 0.0), fontsize=10)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=10,
+              title=f"* = {highlight}" if highlight is not None else None)
     return ax
 
 

@@ -35,7 +35,7 @@ from .index import minmax
 
 __all__ = ["entropy_table", "entropy_weights", "efficacy_coefficient", "ratio_index",
            "dimensionless", "DIMENSIONLESS_METHODS", "weighting_methods", "combine_weights",
-           "plot_weight_comparison"]
+           "plot_weight_comparison", "pca_table", "pca_weights"]
 
 #: The methods :func:`dimensionless` knows.
 DIMENSIONLESS_METHODS = ("minmax", "efficacy", "ratio")
@@ -441,3 +441,111 @@ def plot_weight_comparison(weights: pd.DataFrame, ax: Any = None,
     ax.set_axisbelow(True)
     ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5))  # outside, beside the bars
     return ax
+
+
+# ---------------------------------------------------------------------------------------------
+# Objective weights by principal components (主成分分析法)
+# ---------------------------------------------------------------------------------------------
+
+def pca_table(data: pd.DataFrame, higher_is_better: Mapping[str, bool] | None = None,
+              variance_share: float = 0.85) -> pd.DataFrame:
+    """Objective weights by principal component analysis (主成分分析法), step by step.
+
+    Where entropy rewards an indicator that *separates* customers, PCA rewards one that moves
+    *with the others*: it looks for the few directions (components) that carry most of the
+    indicators' shared variance, and weights each indicator by how much it contributes to them.
+
+    1. Reverse the "less is better" indicators (``x -> -x``) and standardise every column
+       (z-scores, sample standard deviation).
+    2. Eigen-decompose the correlation matrix R: eigenvalues ``λ_1 >= λ_2 >= ...`` and unit
+       eigenvectors ``u_k``. Component k explains the share ``λ_k / Σ λ`` of the variance.
+    3. Keep the first K components whose cumulative share reaches ``variance_share`` (the
+       textbook rule of thumb 累计贡献率 >= 85 %).
+    4. The composite coefficient of indicator j is the variance-weighted mean of its entries in
+       the kept eigenvectors, ``c_j = Σ_k λ_k u_jk / Σ_k λ_k`` (each eigenvector's sign chosen so
+       that its entries add up to a positive number); the weight is ``|c_j| / Σ |c|``.
+
+    Textbooks differ in the details (some use the loadings ``u_jk sqrt(λ_k)``, some the Kaiser
+    rule λ > 1 to keep components, some take absolute values inside the sum); this is one common
+    reading, stated so that it can be checked by hand.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per customer (at least three), one numeric column per indicator; no column may
+        be constant.
+    higher_is_better : dict, optional
+        ``{column: False}`` for indicators where less is better; default all True.
+    variance_share : float, default 0.85
+        Keep components until their cumulative share of the variance reaches this (0 to 1; 1
+        keeps them all).
+
+    Returns
+    -------
+    DataFrame indexed by indicator: one column per kept component (``PC1``, ``PC2``, ... the
+    eigenvector entries), ``coefficient`` (c_j, negative when the indicator runs against the
+    main components) and ``weight`` (adding up to 1). ``table.attrs["explained"]`` holds each
+    component's share of the variance (all components), ``table.attrs["kept"]`` the number K.
+
+    Examples
+    --------
+    Two indicators that rise together and a third that does not: the first component is the
+    pair, so they share most of the weight.
+
+    >>> d = pd.DataFrame({"a": [1.0, 2.0, 3.0, 4.0], "b": [2.0, 4.0, 5.0, 8.0],
+    ...                   "c": [3.0, 1.0, 4.0, 2.0]})
+    >>> t = pca_table(d, variance_share=0.6)
+    >>> t.attrs["kept"], t["weight"].round(3).tolist()
+    (1, [0.461, 0.466, 0.073])
+    """
+    data = _frame(data)
+    directions = _directions(data, higher_is_better)
+    share = v.share(variance_share, "variance_share")
+    if share <= 0:
+        raise ValueError("variance_share: must be above 0 (e.g. 0.85 keeps the components that "
+                         "explain 85 % of the variance)")
+    if data.shape[0] < 3:
+        raise ValueError(f"data: principal components need at least three rows (customers), got "
+                         f"{data.shape[0]}")
+    x = data.to_numpy(dtype=float).copy()
+    reverse = np.array([not directions[c] for c in data.columns])
+    x[:, reverse] = -x[:, reverse]
+    sd = x.std(axis=0, ddof=1)
+    if (sd == 0).any():
+        flat = [c for c, s in zip(data.columns, sd) if s == 0]
+        raise ValueError(f"data: columns {flat} have the same value for every customer; a "
+                         "constant indicator has no correlation with the others, drop it")
+    z = (x - x.mean(axis=0)) / sd
+    corr = z.T @ z / (len(z) - 1)
+    values, vectors = np.linalg.eigh(corr)
+    order = np.argsort(values)[::-1]
+    values, vectors = np.clip(values[order], 0.0, None), vectors[:, order]
+    vectors = vectors * np.where(vectors.sum(axis=0) >= 0, 1.0, -1.0)
+    explained = values / values.sum()
+    kept = int(min(np.searchsorted(np.cumsum(explained), share - 1e-12) + 1, len(values)))
+    coefficient = vectors[:, :kept] @ explained[:kept] / explained[:kept].sum()
+    weight = np.abs(coefficient) / np.abs(coefficient).sum()
+    index = pd.Index(data.columns, name="indicator")
+    table = pd.DataFrame(vectors[:, :kept], index=index,
+                         columns=[f"PC{k + 1}" for k in range(kept)])
+    table["coefficient"] = coefficient
+    table["weight"] = weight
+    table.attrs["explained"] = pd.Series(explained, index=[f"PC{k + 1}" for k in range(len(values))],
+                                         name="explained").to_dict()
+    table.attrs["kept"] = kept
+    return table
+
+
+def pca_weights(data: pd.DataFrame, higher_is_better: Mapping[str, bool] | None = None,
+                variance_share: float = 0.85) -> pd.Series:
+    """Objective weights by principal component analysis (主成分分析法); see :func:`pca_table`
+    for the steps. Returns a Series indexed by indicator, adding up to 1.
+
+    >>> d = pd.DataFrame({"a": [1.0, 2.0, 3.0, 4.0], "b": [2.0, 4.0, 5.0, 8.0],
+    ...                   "c": [3.0, 1.0, 4.0, 2.0]})
+    >>> pca_weights(d, variance_share=1.0).round(3).tolist()
+    [0.414, 0.38, 0.206]
+    """
+    weights = pca_table(data, higher_is_better, variance_share)["weight"]
+    weights.name = "pca_weight"
+    return weights

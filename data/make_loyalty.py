@@ -2,12 +2,12 @@
 
     python data/make_loyalty.py [--out DIR]
 
-writes ``loyalty_survey.csv``, ``satisfaction_loyalty.csv`` and ``loyalty_ladder.csv`` into
-``DIR`` (default: the folder of this script), together with their ``*.schema.json`` files.
+writes ``loyalty_survey.csv``, ``satisfaction_loyalty.csv``, ``loyalty_ladder.csv`` and
+``loyalty_measures.csv`` into ``DIR`` (default: the folder of this script), together with their ``*.schema.json`` files.
 The output is byte-for-byte reproducible: every random number comes from ``crmlib.seed(...)``
 with the fixed seeds in ``SEEDS``, and every float is rounded before it is written.
 
-All three data sets are **synthetic**. They are not measurements of a real supermarket or of
+All four data sets are **synthetic**. They are not measurements of a real supermarket or of
 the respondents of a real survey; they are made to be plausible and to tell the chapter's
 teaching story. The assumptions behind each distribution are listed here so that a reader can
 judge (and change) them.
@@ -86,6 +86,33 @@ how does it relate to satisfaction?*
    is about 40/25/12/10/8/4/1 %. Districts differ: North (Jack's home district) has more
    clients and advocates; East, near a competing hypermarket, has more suspects and fewer
    clients; South and West are close to the average.
+
+4. ``loyalty_measures`` (the same 600 customers as ``loyalty_survey``, in the same order). The
+   second page of the survey and the till data of the following year, so that the lesson plan's
+   ten loyalty measures (客户忠诚的衡量) can all be computed. It has its own seed and is drawn
+   after ``loyalty_survey`` from that data set's columns, so the first three data sets are
+   unchanged by it. Assumptions (by main reason: monopoly, inertia, price, incentive, trust):
+
+   * ``purchases_12m`` (重复购买次数) is Poisson with mean 12 x visits_per_month;
+     ``spend_growth`` (增加购买的数量) is 0.8 x visit_trend + 2 plus normal noise (sd 8 points).
+   * ``choice_minutes`` (挑选时间) is log-normal with median 9, 7, 14, 12, 7.5 minutes, shorter
+     for a higher attitude and longer for a higher price sensitivity (sdlog 0.35).
+   * ``failure_tolerance`` (质量事故宽容度) centres on 4.2, 3.6, 2.6, 2.8, 5.3 and
+     ``competitor_interest`` (对待竞争产品的态度) on 3.2, 3.0, 5.8, 5.6, 2.4 (1-7, three items each,
+     measured like the attitude items), both moved by the customer's attitude.
+   * ``relative_attitude`` (-3..+3) is 0.8 x (attitude - 4) plus noise, lower for monopoly
+     customers (the store they compare with is one they cannot reach).
+   * ``switch_discount``, the economic force that would drive the customer away (the discount a
+     new store as close as Jack's would need to offer), is log-normal around 8, 12, 5, 7, 24 %,
+     higher with attitude and lower with price sensitivity, rounded to 5 % steps and capped at
+     50 % ("practically never"). Monopoly customers buy everything at Jack's, yet a small
+     discount nearby would take them: their loyalty carries little long-term profit potential.
+   * ``problem``: about a quarter had a problem (more among the dissatisfied and the monopoly
+     customers); 60 % of problems were put right (resolved).
+   * ``retained_12m`` is Bernoulli with logit 0.9 + 0.9 x (repurchase_intent - 3) + a type shift
+     (+1.6 monopoly, +0.6 inertia, -0.6 price, -0.3 incentive, +0.6 trust) - 1.3 when a problem
+     was left unresolved (+0.1 when resolved): intention predicts retention, constraints keep the
+     dissatisfied, and service recovery keeps customers who had a problem.
 """
 from __future__ import annotations
 
@@ -103,7 +130,8 @@ except ImportError:  # running from a checkout without `pip install -e .`
     import crmlib
 
 SCRIPT = "make_loyalty.py"
-SEEDS = {"loyalty_survey": 2026061, "satisfaction_loyalty": 2026062, "loyalty_ladder": 2026063}
+SEEDS = {"loyalty_survey": 2026061, "satisfaction_loyalty": 2026062, "loyalty_ladder": 2026063,
+         "loyalty_measures": 2026064}
 
 REASONS = ["monopoly", "inertia", "price", "incentive", "trust"]
 INDUSTRIES = ["local telephone", "airline", "hospital", "personal computer", "automobile"]
@@ -427,8 +455,124 @@ def make_loyalty_ladder() -> tuple[pd.DataFrame, dict]:
     return df, meta
 
 
+# --------------------------------------------------------------------------- data set 4
+def make_loyalty_measures() -> tuple[pd.DataFrame, dict]:
+    """The survey's second page and the till data of the year after, for the same customers.
+
+    Drawn with its own seed *after* ``loyalty_survey`` is made, so that adding this data set
+    changed nothing in the other three."""
+    survey, _ = make_loyalty_survey()
+    n = len(survey)
+    rng = crmlib.seed(SEEDS["loyalty_measures"])
+    reason = survey["main_reason"].map({r: i for i, r in enumerate(REASONS)}).to_numpy()
+    att = survey["attitude"].to_numpy(float) - 4.0            # centred attitude
+    price = survey["price_sensitivity"].to_numpy(float) - 4.0
+    visits = survey["visits_per_month"].to_numpy(float)
+    trend = survey["visit_trend"].to_numpy(float)
+    intent = survey["repurchase_intent"].to_numpy(int)
+    sat = survey["satisfaction"].to_numpy(int)
+    #                       monopoly inertia price incentive trust
+    choose_med = np.array([9.0, 7.0, 14.0, 12.0, 7.5])   # minutes choosing per visit
+    tolerance_mu = np.array([4.2, 3.6, 2.6, 2.8, 5.3])
+    interest_mu = np.array([3.2, 3.0, 5.8, 5.6, 2.4])
+    discount_med = np.array([8.0, 12.0, 5.0, 7.0, 24.0])
+    retain_shift = np.array([1.6, 0.6, -0.6, -0.3, 0.6])
+
+    purchases = rng.poisson(12.0 * visits)
+    growth = np.round(np.clip(0.8 * trend + 2.0 + rng.normal(0, 8.0, n), -60, 60), 1)
+    choose = choose_med[reason] * np.exp(-0.12 * att + 0.10 * price + rng.normal(0, 0.35, n))
+    choose = np.round(np.clip(choose, 1.0, 45.0), 1)
+    tolerance = _likert_mean(rng, np.clip(tolerance_mu[reason] + 0.45 * att
+                                          + rng.normal(0, 0.7, n), 1, 7))
+    interest = _likert_mean(rng, np.clip(interest_mu[reason] - 0.35 * att + 0.30 * price
+                                         + rng.normal(0, 0.7, n), 1, 7))
+    relative = np.clip(np.rint(0.8 * att + np.where(reason == 0, -0.8, 0.0)
+                               + rng.normal(0, 0.8, n)), -3, 3).astype(int)
+    discount = discount_med[reason] * np.exp(0.25 * att - 0.15 * price + rng.normal(0, 0.45, n))
+    discount = (np.clip(np.rint(discount / 5.0), 0, 10) * 5).astype(int)
+    p_problem = np.clip(0.22 + 0.08 * (sat <= 2) + 0.04 * (reason == 0), 0, 1)
+    had = rng.random(n) < p_problem
+    resolved = rng.random(n) < 0.6
+    problem = np.where(~had, "none", np.where(resolved, "resolved", "unresolved"))
+    logit_keep = (0.9 + 0.9 * (intent - 3) + retain_shift[reason]
+                  - 1.3 * (problem == "unresolved") + 0.1 * (problem == "resolved"))
+    retained = (rng.random(n) < _expit(logit_keep)).astype(int)
+
+    df = pd.DataFrame({
+        "customer_id": survey["customer_id"],
+        "purchases_12m": purchases,
+        "spend_growth": growth,
+        "choice_minutes": choose,
+        "failure_tolerance": tolerance,
+        "competitor_interest": interest,
+        "relative_attitude": relative,
+        "switch_discount": discount,
+        "problem": problem,
+        "retained_12m": retained,
+    })
+    likert = "1 = strongly disagree ... 7 = strongly agree; mean of three items"
+    columns = [
+        _col("customer_id", "string", "",
+             "Customer number at Jack's Supermarket, C0001..C0600: the same customers, in the same "
+             "order, as loyalty_survey (join on customer_id)."),
+        _col("purchases_12m", "int", "shopping trips",
+             "Repeat purchases (重复购买次数): shopping trips at Jack's in the 12 months before the "
+             "survey, from the loyalty-card till data."),
+        _col("spend_growth", "float", "%",
+             "Growth in purchases (增加购买的数量): % change of spending at Jack's compared with the "
+             "previous 12 months (about -60 to +60)."),
+        _col("choice_minutes", "float", "minutes per visit",
+             "Time spent choosing (购买时挑选的时间): average minutes a customer spends comparing "
+             "products and prices per visit, from the survey (a customer who knows and trusts the "
+             "store chooses faster; lower = more loyal)."),
+        _col("failure_tolerance", "float", "scale 1-7",
+             "Tolerance of quality and service failures (对产品服务质量事故的宽容度): 'if Jack's sold "
+             "me a spoilt product or made a mistake at the till, I would give it another chance'. "
+             + likert + "."),
+        _col("competitor_interest", "float", "scale 1-7",
+             "Attitude to competitors' products and services (对待竞争产品和服务的态度): how much the "
+             "customer watches and would try other stores' offers; higher = more open to rivals "
+             "(less loyal). " + likert + "."),
+        _col("relative_attitude", "int", "scale -3 to +3",
+             "Relative attitude (Dick & Basu 1994): 'compared with the other store where you buy "
+             "most groceries, Jack's is ...' -3 = much worse, 0 = the same, +3 = much better."),
+        _col("switch_discount", "int", "%",
+             "The economic force needed to drive the customer away (需要多大经济力量才能驱使其离开): the "
+             "smallest discount (0, 5, ..., 50 %) that a new store as close as Jack's would have to "
+             "offer to make the customer move most of their grocery shopping there; 50 means 50 % "
+             "or more (practically never)."),
+        _col("problem", "category", "",
+             "Did the customer have a problem with Jack's in the 12 months before the survey (a wrong "
+             "price, a spoilt product, poor service), and was it put right (服务补救)?",
+             ["none", "resolved", "unresolved"], False),
+        _col("retained_12m", "int", "0/1",
+             "Retention (客户保持): 1 if the customer still shopped at Jack's 12 months after the "
+             "survey, 0 if they had left; its mean over a group is the retention rate (客户保持率)."),
+    ]
+    meta = {
+        "name": "loyalty_measures",
+        "title": "Jack's Supermarket: the lesson plan's loyalty measures for the surveyed customers",
+        "description": (
+            "The same 600 customers as loyalty_survey (join on customer_id): the second page of "
+            "the survey and the till data of the year after it, so that all ten loyalty measures "
+            "of the lesson plan (客户忠诚的衡量) and the nine of the slide deck can be computed: "
+            "repeat purchases, growth in purchases, time spent choosing, tolerance of failures, "
+            "attitude to competitors, retention a year later, with the relative attitude of Dick "
+            "& Basu, the discount that would drive each customer away and whether a problem was "
+            "put right (service recovery). Synthetic: made to be plausible and to tell the "
+            "chapter's story; see the script's docstring for the assumptions."),
+        "synthetic": True,
+        "script": SCRIPT,
+        "seed": SEEDS["loyalty_measures"],
+        "rows": n,
+        "columns": columns,
+    }
+    return df, meta
+
+
 # --------------------------------------------------------------------------- main
-MAKERS = [make_loyalty_survey, make_satisfaction_loyalty, make_loyalty_ladder]
+MAKERS = [make_loyalty_survey, make_satisfaction_loyalty, make_loyalty_ladder,
+          make_loyalty_measures]
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,5 +1,5 @@
 """Make the synthetic data sets of the chapter *Customer Service Management and SERVQUAL
-(客户服务管理与服务质量差距模型)*.
+(客户服务管理与SERVQUAL量表)*.
 
     python data/make_service.py [--out DIR]
 

@@ -418,3 +418,20 @@ def test_small_book_builds_offline_with_working_links(small_book):
     # written answers show as an answer box, not as "BEGIN SOLUTION" headings
     solution = (html_dir / "solutions/05_customer_loyalty_solutions.html").read_text("utf-8")
     assert "crm-answer" in solution and ">BEGIN SOLUTION<" not in solution
+
+
+def test_the_book_contains_no_instructor_material(tmp_path):
+    """Instructor notes and session plans (answers to the class questions) stay out of the book."""
+    import nbformat
+
+    out = book.assemble(tmp_path / "book")
+    pages = sorted(out.rglob("*.ipynb"))
+    assert pages
+    sources = {p.name: nbformat.read(ROOT / p.relative_to(out), as_version=4) for p in pages
+               if (ROOT / p.relative_to(out)).exists()}
+    assert any(book.instructor_only(c) for nb in sources.values() for c in nb.cells), \
+        "the chapters have instructor notes: the test must see them removed"
+    for page in pages:
+        for cell in nbformat.read(page, as_version=4).cells:
+            assert "instructor" not in cell.metadata.get("tags", []), page.name
+            assert not cell.source.lstrip().startswith(("**Instructor notes", "**Instructor plan")), page.name

@@ -327,7 +327,7 @@ def test_plot_iceberg_areas_to_scale():
 
     ax = complaints.plot_iceberg(complaint_iceberg(100))
     texts = [t.get_text() for t in ax.texts]
-    assert "100 complaints" in texts and "2,600 silent unhappy customers" in texts
+    assert "100 complaints" in texts and "2,600 silent\nunhappy customers" in texts
     assert ax.get_title() == "The complaint iceberg: 26 silent per complaint"
     diamond = ax.patches[0].get_xy()
     top = diamond[:, 1].max()
@@ -428,3 +428,13 @@ def test_complaints_log_tells_the_chapter_story():
     assert 3 < ratio < 10                           # far below TARP's 26
     assert complaint_iceberg(len(log)).unhappy > 24_000 > complaint_iceberg(
         len(log), silent_per_complaint=ratio).unhappy
+
+
+def test_tarp_readings():
+    # Albrecht & Zemke's passage: 26 "with problems" per complaint, and "96 % never complain"
+    table = complaints.tarp_readings(1_006)
+    assert table["silent"].tolist() == [26_156.0, 25_150.0, 24_144.0]   # 1,006 × 26, 25, 24
+    assert table["unhappy"].tolist() == [27_162.0, 26_156.0, 25_150.0]  # plus the complainers
+    assert complaints.complaint_iceberg(1_006).unhappy == table["unhappy"].iloc[0]
+    with pytest.raises(ValueError, match="complaints"):
+        complaints.tarp_readings(-1)

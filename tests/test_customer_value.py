@@ -110,7 +110,7 @@ def test_present_value_of_explicit_flows():
 @pytest.mark.parametrize("call, error, match", [
     (lambda: cv.potential_value(100, -1), ValueError, "remaining_years: must be zero or more"),
     (lambda: cv.potential_value(100, 3, discount_rate=8), ValueError,
-     r"discount_rate: a yearly rate between 0 and 1 \(8% is 0.08\)"),
+     r"discount_rate: a yearly rate must lie in \[0, 1\).* got 8 \(write 8% as 0.08\)"),
     (lambda: cv.potential_value(100, 3, discount_rate=-0.1), ValueError, "discount_rate"),
     (lambda: cv.potential_value(100, 3, growth=-1), ValueError, "growth: must be above -1"),
     (lambda: cv.potential_value(100, 3, timing="middle"), ValueError, "timing: use 'end'"),
@@ -133,7 +133,7 @@ def test_four_index_systems_cover_the_two_by_two():
     cells = set(zip(t["current_value"], t["potential_value"]))
     assert cells == {(c, p) for c in ("direct calculation", "indicator evaluation")
                      for p in ("direct calculation", "indicator evaluation")}
-    assert "客户数据完备" in t.loc[1, "situation_in_source"]
+    assert "客户数据完备" in t.loc[1, "data_situation"]
 
 
 def test_principles_and_steps():
@@ -341,3 +341,13 @@ def test_plot_whale_curve():
     ax = cv.plot_whale_curve([50, -10, 40, 20])
     assert any("peak 110% at 75% of customers" in t.get_text() for t in ax.texts)
     assert any("top 20% bring 50%" in t.get_text() for t in ax.texts)
+
+
+def test_key_account_management_has_the_taught_lists():
+    t = cv.key_account_management()
+    parts = t.groupby(level="part", sort=False).size().to_dict()
+    assert parts == {"definition": 1, "key element": 4, "strategy": 4, "challenge": 1, "trend": 3}
+    assert t.loc["key element", "chinese"].tolist() == ["客户识别", "客户关系维护", "客户需求满足",
+                                                       "客户价值提升"]
+    assert t.loc["trend", "chinese"].tolist() == ["个性化服务", "数据驱动", "跨界合作"]
+    assert t[["meaning", "in_practice"]].map(len).min().min() > 20

@@ -78,7 +78,28 @@ def test_transaction_vs_relationship_table():
     assert table.columns.tolist() == ["transaction", "relationship", "source"]
     assert table.index.is_unique
     assert table.notna().all().all()
-    assert set(table["source"]) == {"003", "002", "Christopher, Payne & Ballantyne 1991"}
+    assert set(table["source"]) == {"Chinese CRM textbooks", "Grönroos 1991",
+                                    "Christopher, Payne & Ballantyne 1991"}
+
+
+def test_the_two_lists_of_stages():
+    lists = history.stage_lists()
+    seven = lists[lists["in_seven"] > 0].sort_values("in_seven").index.tolist()
+    six = lists[lists["in_six"] > 0].sort_values("in_six").index.tolist()
+    assert seven == list(history.MARKETING_STAGES)
+    assert six == list(history.SERVICE_STAGES) == [
+        "production", "product", "selling", "marketing", "service marketing",
+        "societal marketing"]
+    assert lists.loc["service marketing", "chinese"] == "服务营销观念"
+    # the selling concept under both its Chinese names
+    stages = history.marketing_stages()
+    assert stages.loc["selling", ["chinese", "also_called"]].tolist() == ["推销观念", "销售观念"]
+
+
+def test_roles_of_relationship_marketing_include_government():
+    roles = history.rm_roles()
+    assert roles.loc["relations with government", "chinese"] == "协调与政府的关系"
+    assert len(roles) == 2
 
 
 # --- the quiz ---------------------------------------------------------------------------------

@@ -167,10 +167,10 @@ def test_dick_basu_a_million_customers_fast_and_right():
     n = 1_000_000
     attitude = rng.uniform(1, 7, n).round(2)   # rounding puts some exactly on the cut
     repeat = rng.uniform(0, 1, n).round(2)
-    start = time.perf_counter()
     labels = dick_basu(attitude, repeat)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 1.0, f"dick_basu took {elapsed:.2f} s for a million customers"
+    # fast on any machine: no Python loop over the customers (instead of a wall-clock limit)
+    from _vectorised import assert_vectorised
+    assert_vectorised(lambda k: (attitude[:k], repeat[:k]), dick_basu)
     assert labels.shape == (n,)
     sample = rng.choice(n, 1_000, replace=False)
     assert labels[sample].tolist() == _dick_basu_loop(attitude[sample], repeat[sample])
@@ -561,7 +561,7 @@ def test_programme_economics_bad_inputs_name_the_argument(name, value, error):
 
 
 def test_share_error_explains_percentages():
-    with pytest.raises(ValueError, match=r"write 25% as 0\.25"):
+    with pytest.raises(ValueError, match=r"got 30 \(write 30% as 0\.3\)"):
         programme_economics(**{**HAND, "margin": 30})
 
 

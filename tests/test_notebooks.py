@@ -115,3 +115,26 @@ def test_every_cell_has_slide_metadata(path):
     cells = read_nb(path)["cells"]
     missing = [i for i, c in enumerate(cells) if "slide_type" not in c["metadata"].get("slideshow", {})]
     assert not missing, f"cells {missing[:10]} have no slide type: run make notebooks"
+
+
+_CUT_HTML = re.compile(r"(?:\.\.\.|…)\s*</td>")
+_CUT_TEXT = re.compile(r"\w(?:\.\.\.|…)(?=\s{2,}|\s*$)", re.M)
+
+
+@pytest.mark.parametrize("path", ALL, ids=_ids(ALL))
+def test_no_output_cuts_a_text_cell_off(path):
+    """Everything a reader is meant to read is shown in full: no table cell ends in '...'
+    (pandas' column width); text-heavy tables become lists or wrapped tables."""
+    for i, cell in enumerate(_code_cells(path)):
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if "application/vnd.jupyter.widget-view+json" in data:
+                continue  # a widget's text fallback is its repr, not something to read
+            html = "".join(data.get("text/html", ""))
+            assert not _CUT_HTML.search(html), f"cell {i}: a table cell is cut off with '...'"
+            text = "".join(out.get("text", "")) if out.get("name") == "stdout" else (
+                "" if html else "".join(data.get("text/plain", "")))
+            if "Not answered yet" in text or "your answer here" in text:
+                continue
+            cut = _CUT_TEXT.search(text)
+            assert not cut, f"cell {i}: text cut off: {text[max(0, cut.start() - 40):cut.end()]!r}"

@@ -408,3 +408,145 @@ def test_teaching_tables():
     assert len(rel.monitoring_tools()) == 6
     assert rel.crm_process()["order"].tolist() == [1, 2, 3, 4]
     assert rel.communication_skills().loc["listen actively", "chinese"] == "有效倾听"
+
+
+# --- the life cycle without simulation (chapter 2) ---------------------------------------------
+
+def test_expected_phase_shares_by_hand():
+    shares = rel.expected_phase_shares(4)
+    assert shares.loc[1].tolist() == [1, 0, 0, 0, 0]
+    # month 2: 0.70 stay, 0.18 form, 0.12 end
+    assert shares.loc[2].tolist() == pytest.approx([0.70, 0.18, 0, 0, 0.12])
+    # month 3: exploration 0.7², formation 0.7·0.18 + 0.18·0.78, stability 0.18·0.14,
+    # decline 0.18·0.08, ended 0.12 + 0.7·0.12
+    assert shares.loc[3].tolist() == pytest.approx(
+        [0.49, 0.126 + 0.1404, 0.0252, 0.0144, 0.204])
+    assert np.allclose(rel.expected_phase_shares(48).sum(axis=1), 1)
+
+
+def test_simulation_scatters_around_the_expected_shares():
+    sim = rel.simulate_life_cycle(customers=4000, periods=24, seed=7)
+    gap = (rel.phase_shares(sim) - rel.expected_phase_shares(24)).abs().to_numpy().max()
+    assert gap < 0.03     # 4,000 draws: a standard error of at most 0.008 per share
+
+
+def test_reach_probabilities_by_hand():
+    reach = rel.reach_probabilities()
+    assert reach["exploration"] == pytest.approx(1)
+    assert reach["formation"] == pytest.approx(0.18 / 0.30)
+    assert reach["stability"] == pytest.approx(0.6 * 0.14 / 0.22)
+    assert reach["decline"] == pytest.approx(0.6)          # every formed relationship declines
+    assert reach["ended"] == pytest.approx(1)
+    # within 3 months only the path exploration -> formation -> stability in two steps
+    assert rel.reach_probabilities(periods=3)["stability"] == pytest.approx(0.18 * 0.14)
+    t = rel.LIFE_CYCLE_TRANSITIONS.copy()
+    t.loc["exploration"] = [0.65, 0.25, 0, 0, 0.10]
+    assert rel.reach_probabilities(t)["stability"] == pytest.approx(0.25 / 0.35 * 0.14 / 0.22)
+
+
+def test_reach_probability_matches_a_large_simulation():
+    out = rel.life_cycle_outcomes(rel.simulate_life_cycle(customers=5000, periods=120, seed=3))
+    share = (out["furthest_phase"] == "stability").mean()
+    assert abs(share - rel.reach_probabilities()["stability"]) < 0.025
+
+
+def test_expected_months_by_hand():
+    months = rel.expected_months()
+    # 1/0.3 in exploration; 0.6 × 1/0.22 in formation; 0.3818 × 1/0.07 stable; 0.6 × 1/0.25 declining
+    assert months["exploration"] == pytest.approx(1 / 0.3)
+    assert months["formation"] == pytest.approx(0.6 / 0.22)
+    assert months["stability"] == pytest.approx(0.6 * 0.14 / 0.22 / 0.07)
+    assert months["decline"] == pytest.approx(0.6 / 0.25)
+    assert months["total"] == pytest.approx(months.drop("total").sum())
+    never = rel.LIFE_CYCLE_TRANSITIONS.copy()
+    never.loc["stability"] = [0, 0, 1, 0, 0]
+    with pytest.raises(ValueError, match="transition: some relationships never end"):
+        rel.expected_months(never)
+
+
+@pytest.mark.parametrize("func, kwargs, name", [
+    (rel.expected_phase_shares, dict(periods=0), "periods"),
+    (rel.expected_phase_shares, dict(periods=2.5), "periods"),
+    (rel.reach_probabilities, dict(transition="T"), "transition"),
+    (rel.reach_probabilities, dict(periods=-1), "periods"),
+    (rel.expected_months, dict(transition=pd.DataFrame([[1.0]])), "transition"),
+])
+def test_exact_life_cycle_bad_inputs(func, kwargs, name):
+    with pytest.raises((ValueError, TypeError), match=name):
+        func(**kwargs)
+
+
+# --- the upgrade ladder, features, definitions, connotations (chapter 2) ----------------------
+
+def test_upgrade_rung_is_the_highest_rung_passed():
+    assert rel.upgrade_rung(False, False, False) == "loose"
+    assert rel.upgrade_rung(True, False, False) == "close"
+    assert rel.upgrade_rung(True, True, False) == "price-immune"
+    assert rel.upgrade_rung(False, False, True) == "strategic partner"
+    rungs = rel.upgrade_rung(pd.Series([True, False], index=["a", "b"]), [True, False], [False, False])
+    assert rungs.to_dict() == {"a": "price-immune", "b": "loose"}
+    assert rel.upgrade_ladder().index.tolist() == rel.UPGRADE_RUNGS
+
+
+@pytest.mark.parametrize("args, error, name", [
+    (("yes", False, False), TypeError, "monthly_contact"),
+    (([True], [1], [False]), TypeError, "stays_if_cheaper"),
+    (([True, False], [True, False, True], [False]), ValueError, "monthly_contact"),
+    (([], [], []), ValueError, "monthly_contact"),
+])
+def test_upgrade_rung_bad_inputs(args, error, name):
+    with pytest.raises(error, match=name):
+        rel.upgrade_rung(*args)
+
+
+def test_chapter_2_teaching_tables():
+    assert rel.relationship_features()["chinese"].tolist() == ["多样性", "差异性", "双赢性",
+                                                                "持续性", "竞争性"]
+    connotations = rel.crm_connotations()
+    assert connotations.index.tolist() == list(range(1, 19))
+    assert set(connotations["theme"]) == set(rel.CONNOTATION_THEMES)
+    assert connotations.loc[[9, 10], "theme"].tolist() == ["aims", "aims"]
+    assert connotations.loc[8, "content"].count("→") == 3
+    assert rel.crm_keywords()["chinese"].tolist() == ["培养习惯", "制造依赖", "参与", "情感帐户",
+                                                      "转移成本", "终身客户"]
+    assert rel.crm_definitions().index.tolist() == ["strategy", "process"]
+    assert "loyalty" in rel.crm_definitions().loc["process", "aims"]
+
+
+# --- chapter 8: binding beyond money, maintenance skills, deep marketing, the labelled grid ---
+
+def test_chapter_8_teaching_tables():
+    methods = rel.binding_methods()
+    assert methods["chinese"].tolist() == ["赢在感觉", "升级客户关系", "研究客户的习惯",
+                                           "关注客户的需求与追求", "以客户为导向", "做客户最匹配的合作伙伴"]
+    assert methods["at Jack's"].str.len().min() > 30          # every method has a worked example
+    skills = rel.maintenance_skills()
+    assert skills.loc["keep promises", "chinese"] == "遵守承诺"
+    assert len(skills) == 4
+    practices = rel.deep_marketing_practices()
+    assert practices.index.tolist() == list(range(1, 10))
+    assert "有奖投诉" in practices.loc[9, "chinese"] and "扩散" in practices.loc[1, "chinese"]
+    assert "三年不换人" in rel.loyalty_codes().loc[10, "how"]
+    styles = rel.personality_types()["social style"]
+    assert styles.to_dict() == {"popular": "expressive", "peaceful": "amiable",
+                                "powerful": "driver", "analytical": "analytical"}
+    assert rel.segmentation_steps().loc[1, "chinese"] == "确定市场的判断基础"
+    assert "three" in rel.retention_strategies.__doc__ and "Zeithaml" in rel.retention_strategies.__doc__
+
+
+def test_personality_grid_labels_the_customers():
+    from crmlib import plotting
+
+    ratings = pd.DataFrame({"o": [6.5, 2.0], "p": [6.0, 6.5]}, index=["Ms Zhou", "Ms Zheng"])
+    ax = rel.plot_personality_grid(ratings["o"], ratings["p"])
+    names = {t.get_text() for t in ax.texts}
+    assert {"Ms Zhou", "Ms Zheng"} <= names
+    plotting.close(ax.figure)
+    ax = rel.plot_personality_grid([2, 6], [6, 2], names=["A", "B"])
+    assert {"A", "B"} <= {t.get_text() for t in ax.texts}
+    plotting.close(ax.figure)
+    ax = rel.plot_personality_grid(ratings["o"], ratings["p"], names=False)
+    assert "Ms Zhou" not in {t.get_text() for t in ax.texts}
+    plotting.close(ax.figure)
+    with pytest.raises(ValueError, match="names"):
+        rel.plot_personality_grid([2, 6], [6, 2], names=["only one"])

@@ -89,3 +89,48 @@ def test_plot_service_level_flow():
     fig, given = plotting.new_figure()
     assert service.plot_service_level_flow(ax=given) is given
     plotting.close(fig)
+
+
+def test_service_philosophy_tables():
+    assert service.service_beliefs()["chinese"].iloc[0] == "从百分百满意开始"
+    assert list(service.service_beliefs().index) == [1, 2, 3, 4, 5, 6]
+    assert service.competition_levels()["chinese"].tolist() == [
+        "传统客户服务领域竞争", "差异化的服务领域竞争", "客户服务质量的竞争"]
+    assert service.common_problems()["gap"].isin([1, 2, 3, 4]).all()
+    for table in (service.service_sides, service.service_beliefs, service.competition_levels,
+                  service.service_styles, service.common_problems):
+        frame = table()
+        assert frame.notna().all().all() and frame.index.is_unique
+        if "chinese" in frame:
+            assert frame["chinese"].map(lambda s: bool(CJK.search(s))).all()
+
+
+def test_service_styles_two_by_two():
+    styles = service.service_styles()
+    # every combination of the two axes once; the factory is efficient but cold
+    assert set(zip(styles["procedure"], styles["personal"])) == {
+        ("weak", "weak"), ("strong", "weak"), ("weak", "strong"), ("strong", "strong")}
+    assert styles.loc["factory", ["procedure", "personal"]].tolist() == ["strong", "weak"]
+    assert "number" in styles.loc["factory", "message"]
+    assert styles["chinese"].tolist() == ["冷冻型", "工厂型", "友好型", "优质型"]
+
+
+def test_selling_models_add_up_to_100():
+    table = service.selling_models()
+    assert table.sum().tolist() == [100, 100]
+    assert table.loc["close the order"].tolist() == [40, 10]
+    assert table.loc["find the customer's needs", "old"] == 20
+
+
+def test_philosophy_figures():
+    from crmlib import plotting
+
+    ax = service.plot_service_styles(points={"desk": (0.6, 0.4)})
+    assert sorted(t.get_text() for t in ax.texts if t.get_text().istitle()) == [
+        "Factory", "Freezer", "Friendly", "Quality"]
+    assert "desk" in [t.get_text() for t in ax.texts]
+    assert not any(CJK.search(t.get_text()) for t in ax.texts)   # no CJK font needed
+    plotting.close(ax.figure)
+    ax = service.plot_selling_models()
+    assert [round(b.get_width()) for b in ax.patches] == [10, 40, 20, 30, 30, 20, 40, 10]
+    plotting.close(ax.figure)

@@ -383,3 +383,87 @@ def test_value_map_widget():
 def test_value_map_widget_validates_first():
     with pytest.raises(ValueError, match="weights"):
         value.value_map_widget([10, 10], _two_firms(), prices={"us": 1, "them": 1})
+
+
+# --- total customer cost: Kotler's four and the slide decks' three ---------------------------
+
+def test_energy_cost_is_tiliao_chengben_and_the_three_cost_list():
+    comps = value.delivered_value_components()
+    assert comps.loc["energy", "chinese"] == "体力成本"          # physical effort, not 精力成本
+    assert comps.loc["psychic", "chinese"] == "精神成本"
+    lists = value.total_cost_lists()
+    assert lists.index.tolist() == list(value.KOTLER_COST)
+    assert sorted(set(lists["deck_item"])) == sorted({"时间成本", "精力和体力成本", "货币成本"})
+    assert lists.loc[["energy", "psychic"], "deck_item"].tolist() == ["精力和体力成本"] * 2
+
+
+def test_three_costs_regroups_without_changing_the_total():
+    costs = pd.DataFrame({"money": [46.5, 39], "time": [6, 10], "energy": [3, 4],
+                          "psychic": [2, 6]}, index=["QuickBite", "DashEat"])
+    three = value.three_costs(costs)
+    assert three.columns.tolist() == ["time", "effort", "money"]
+    assert three.loc["DashEat"].tolist() == [10.0, 10.0, 39.0]    # effort = 4 + 6
+    pd.testing.assert_series_equal(three.sum(axis=1), costs.sum(axis=1).astype(float))
+    vals = pd.DataFrame({"product": [40, 36]}, index=costs.index)
+    pd.testing.assert_series_equal(delivered_value(vals, three)["delivered_value"],
+                                   delivered_value(vals, costs)["delivered_value"])
+    assert value.three_costs({"money": 1, "time": 2, "energy": 3, "psychic": 4}).tolist() == [2, 7, 1]
+    with pytest.raises(ValueError, match="cost: expected Kotler's four"):
+        value.three_costs({"money": 40, "time": 5})
+
+
+# --- measuring value: hierarchy, desired vs received ----------------------------------------
+
+def test_measurement_tables():
+    assert value.value_hierarchy().index.tolist() == ["goals", "consequences", "attributes"]
+    assert value.value_measurement_methods()["chinese"].tolist() == [
+        "价值层次模型", "期望价值与感知价值", "顾客价值确定流程"]
+    assert value.value_determination_steps().index.tolist() == [1, 2, 3, 4, 5]
+    assert value.value_satisfaction_loyalty().iloc[-1]["chinese"] == "顾客价值是顾客忠诚的根本原因"
+
+
+def test_value_gap_hand_computed_and_aligned_by_label():
+    gap = value.value_gap({"a": 8, "c": 9, "g": 8}, {"g": 5, "a": 7, "c": 5})
+    # gaps: a 7 - 8 = -1, c 5 - 9 = -4, g 5 - 8 = -3; the largest shortfall first
+    assert gap.index.tolist() == ["c", "g", "a"]
+    assert gap["gap"].tolist() == [-4.0, -3.0, -1.0]
+    assert not gap["met"].any()
+    assert value.value_gap([5, 5], [6, 4])["met"].tolist() == [False, True]  # sorted by gap
+    with pytest.raises(ValueError, match="received: its items do not match"):
+        value.value_gap({"a": 1}, {"b": 1})
+    with pytest.raises(ValueError, match="same items"):
+        value.value_gap([1, 2], [1])
+
+
+# --- Gale with a share-weighted average competitor -------------------------------------------
+
+def test_competitor_weights_hand_computed():
+    # attribute 1: rivals 4 and 12, weights 1:3 -> (4 + 36) / 4 = 10; attribute 2: 6 and 6 -> 6
+    # MPQ = 50 x 8 / 10 + 50 x 6 / 6 = 40 + 50 = 90
+    comp = pd.DataFrame({"x": [4.0, 6.0], "y": [12.0, 6.0]}, index=["t", "s"])
+    w = {"t": 50, "s": 50}
+    own = {"t": 8, "s": 6}
+    assert value.market_perceived_quality(w, own, comp, competitor_weights={"y": 3, "x": 1}) \
+        == pytest.approx(90.0)
+    assert value.market_perceived_quality(w, own, comp, competitor_weights=[1, 3]) \
+        == pytest.approx(90.0)
+    # equal weights are the plain mean
+    assert value.market_perceived_quality(w, own, comp, competitor_weights=[2, 2]) \
+        == pytest.approx(value.market_perceived_quality(w, own, comp))
+    # price: rivals' satisfaction weighted 1:3 -> t: 10 / 8 = 1.25, s: 1 -> 50 x 1.25 + 50 = 112.5
+    assert value.market_perceived_price(w, own, comp, competitor_weights=[1, 3]) \
+        == pytest.approx(112.5)
+    with pytest.raises(ValueError, match="competitor_weights: no weight for competitor"):
+        value.market_perceived_quality(w, own, comp, competitor_weights={"x": 1})
+    with pytest.raises(ValueError, match="competitor_weights: weights must be zero or more"):
+        value.market_perceived_quality(w, own, comp, competitor_weights=[0, 0])
+
+
+def test_plot_value_map_legend_names_every_colour():
+    t = value_map_table([60, 40], _two_firms(), prices={"us": 50, "them": 50}, band=3)
+    ax = value.plot_value_map(t, highlight="us")
+    labels = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert {"better value (point colour)", "worse value (point colour)",
+            "fair value (point colour)", "fair-value band (±3 points)"} <= set(labels)
+    from crmlib import plotting
+    plotting.close(ax.figure)

@@ -262,3 +262,65 @@ def test_plot_weight_comparison():
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["AHP", "entropy"]
     with pytest.raises(TypeError, match="weights: expected a DataFrame"):
         weighting.plot_weight_comparison({"a": 1})
+
+
+# --- principal components (主成分分析法) ---------------------------------------------------------
+
+PCA_DATA = pd.DataFrame({"a": [1.0, 2.0, 3.0, 4.0, 6.0], "b": [2.0, 4.0, 5.0, 8.0, 9.0],
+                         "c": [3.0, 1.0, 4.0, 2.0, 2.5], "cost": [9.0, 7.0, 6.0, 5.0, 1.0]})
+
+
+def test_pca_weights_by_an_independent_route():
+    # the same weights from the singular value decomposition of the standardised data instead of
+    # the eigenvectors of the correlation matrix: right singular vectors = eigenvectors,
+    # singular value^2 / (m - 1) = eigenvalues
+    x = PCA_DATA.to_numpy().copy()
+    x[:, 3] = -x[:, 3]                                   # cost: less is better
+    z = (x - x.mean(axis=0)) / x.std(axis=0, ddof=1)
+    _, s, vt = np.linalg.svd(z, full_matrices=False)
+    lam = s ** 2 / (len(z) - 1)
+    share = lam / lam.sum()
+    u = vt.T * np.where(vt.T.sum(axis=0) >= 0, 1, -1)
+    k = int(np.argmax(np.cumsum(share) >= 0.85 - 1e-12)) + 1
+    c = u[:, :k] @ share[:k] / share[:k].sum()
+    t = weighting.pca_table(PCA_DATA, {"cost": False})
+    assert t.attrs["kept"] == k
+    assert t["coefficient"].to_numpy() == pytest.approx(c)
+    assert t["weight"].to_numpy() == pytest.approx(np.abs(c) / np.abs(c).sum())
+    assert sum(t.attrs["explained"].values()) == pytest.approx(1.0)
+    assert list(t.attrs["explained"].values()) == pytest.approx(share)
+
+
+def test_pca_two_perfectly_correlated_indicators_share_the_first_component():
+    # corr = [[1, 1], [1, 1]]: eigenvalues 2 and 0, PC1 = (1, 1)/sqrt 2 explains everything,
+    # so the weights are 1/2 and 1/2 whatever the units
+    d = pd.DataFrame({"dollars": [1.0, 2.0, 4.0], "cents": [100.0, 200.0, 400.0]})
+    t = weighting.pca_table(d)
+    assert t.attrs["kept"] == 1
+    assert t["PC1"].tolist() == pytest.approx([2 ** -0.5, 2 ** -0.5])
+    assert t["weight"].tolist() == pytest.approx([0.5, 0.5])
+
+
+def test_pca_is_unit_free_and_reversal_is_negation():
+    scaled = PCA_DATA.assign(a=PCA_DATA["a"] * 1000)
+    assert weighting.pca_weights(scaled, {"cost": False}).tolist() == pytest.approx(
+        weighting.pca_weights(PCA_DATA, {"cost": False}).tolist())
+    negated = PCA_DATA.assign(cost=-PCA_DATA["cost"])
+    assert weighting.pca_weights(negated).tolist() == pytest.approx(
+        weighting.pca_weights(PCA_DATA, {"cost": False}).tolist())
+    w = weighting.pca_weights(PCA_DATA, variance_share=1.0)
+    assert w.sum() == pytest.approx(1.0) and (w >= 0).all() and w.name == "pca_weight"
+
+
+@pytest.mark.parametrize("kwargs, error, match", [
+    ({"variance_share": 0}, ValueError, "variance_share: must be above 0"),
+    ({"variance_share": 2}, ValueError, "variance_share"),
+    ({"higher_is_better": {"z": False}}, ValueError, "higher_is_better"),
+])
+def test_pca_rejects(kwargs, error, match):
+    with pytest.raises(error, match=match):
+        weighting.pca_table(PCA_DATA, **kwargs)
+    with pytest.raises(ValueError, match=r"columns \['c'\] have the same value"):
+        weighting.pca_table(PCA_DATA.assign(c=1.0))
+    with pytest.raises(ValueError, match="at least three rows"):
+        weighting.pca_table(PCA_DATA.iloc[:2])

@@ -465,12 +465,35 @@ def assemble(out: Path, src: Path = ROOT, book_dir: Path = BOOK_DIR) -> Path:
     for folder in FOLDERS:
         (out / folder).mkdir(exist_ok=True)
         for _number, path in numbered(src / folder):
-            shutil.copy2(path, out / folder / path.name)
+            copy_for_readers(path, out / folder / path.name)
             docs.append(out / folder / path.name)
     extra = mirror_linked_files(out, src, docs)
     _write_if_changed(out / "_toc.yml", toc_yaml(make_toc(out, extra)))
     _write_if_changed(out / f"{VOCABULARY_PAGE}.md", make_vocabulary(out))
     return out
+
+
+def instructor_only(cell) -> bool:
+    """Instructor notes and session plans: tagged ``instructor`` (or a notes cell of the decks)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import slides  # tools/slides.py: one definition of what a notes cell is
+
+    return "instructor" in cell.get("metadata", {}).get("tags", []) or slides.is_notes(cell)
+
+
+def copy_for_readers(path: Path, target: Path) -> None:
+    """Copy a notebook into the book without its instructor-only cells (they hold the answers to
+    the class questions); the copy keeps the source's time, so unchanged pages stay cached."""
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    kept = [c for c in nb.cells if not instructor_only(c)]
+    if len(kept) == len(nb.cells):
+        shutil.copy2(path, target)
+        return
+    nb.cells = kept
+    nbformat.write(nb, target)
+    shutil.copystat(path, target)
 
 
 def _write_if_changed(path: Path, text: str) -> None:

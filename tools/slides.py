@@ -79,10 +79,10 @@ ROW_LINES = 0.9
 #: Characters per line of body text (a CJK character counts twice).
 WRAP = 90
 
-NOTES_TAGS = {"notes", "speaker-notes", "instructor-notes"}
+NOTES_TAGS = {"notes", "speaker-notes", "instructor-notes", "instructor"}
 SKIP_TAGS = {"remove-cell", "remove_cell", "slides-skip"}
 _NOTES_LINE = re.compile(
-    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?:instructor|speaker|teaching|teacher'?s?)\s+notes?\b"
+    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?:instructor|speaker|teaching|teacher'?s?)\s+(?:notes?|plan)\b"
     r"|^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?:教师备注|讲课提示|授课提示)",
     re.I)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
