@@ -62,8 +62,8 @@ def _submission(source_nb, wrong: list[str]):
             cell.source = answers[grade_id].source.replace(mx.BEGIN + "\n", "").replace(
                 "\n" + mx.END, "").replace(mx.BEGIN, "").replace(mx.END, "")
     for name in wrong:
-        cell = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id")
-                    == f"answer-{name}")
+        cell = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("solution")
+                    and re.search(rf"^{name}\s*=", c.source, re.M))
         cell.source += f"\n{name} = -123456.789"
     return nb
 

@@ -143,7 +143,9 @@ def hidden_tests(source: str) -> str:
             continue
         arg = f'name="{name}"' if name else expr.strip()
         # a quiz earns partial marks: its score is the cell's value; others pass or fail
-        lines.append(f'checks.score("{exercise_id}", {arg})' + ("" if _kind(exercise_id) == "choices" else ";"))
+        # (assigned, not `;`-silenced: a silenced call still displayed now and then under nbval)
+        call = f'checks.score("{exercise_id}", {arg})'
+        lines.append(call if _kind(exercise_id) == "choices" else f"_ = {call}")
     return "\n".join([HIDDEN_BEGIN, *lines, HIDDEN_END]) if lines else ""
 
 
@@ -197,6 +199,13 @@ def add_grading(nb):
         else:
             meta = _meta(numbered("locked"), locked=True)
         cell.metadata["nbgrader"] = meta
+    seen: dict[str, int] = {}
+    for cell in nb.cells:    # two answer cells for one name (e.g. a redo): number the repeats
+        meta = cell.metadata.get("nbgrader")
+        if meta:
+            seen[meta["grade_id"]] = seen.get(meta["grade_id"], 0) + 1
+            if seen[meta["grade_id"]] > 1:
+                meta["grade_id"] = f'{meta["grade_id"]}-{seen[meta["grade_id"]]}'
     ids = [c.metadata["nbgrader"]["grade_id"] for c in nb.cells if "nbgrader" in c.metadata]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:

@@ -509,3 +509,46 @@ register(Exercise(
     compare=written(),
     hint="crmdb.ai_uses() lists six uses; name two and the customer data each needs.",
 ))
+
+# --- concept check (chapter 9) -----------------------------------------------------------------
+
+register_quiz("crm.data_concepts", "Concept check · CRM systems and customer data", [
+    Question("Which kind of CRM runs the monthly segmentation and the revenue-by-loyalty-type report?",
+             ["operational CRM (操作型CRM)", "analytical CRM (分析型CRM)",
+              "collaborative CRM (协作型CRM)", "none: reports are not CRM"], answer="b",
+             explanation="analytical CRM turns the stored history into segments and reports; "
+                         "operational CRM serves the customer at the till.", see="§9.1"),
+    Question("The cashier sees the card holder's name when the card is scanned. That is ...",
+             ["operational CRM", "analytical CRM", "collaborative CRM", "data mining"],
+             answer="a", explanation="operational CRM supports the contact itself (sales, service, "
+                                     "marketing at the touchpoint).", see="§9.1"),
+    Question("In the four-step CRM data process, what comes first?",
+             ["customer care (客户关怀)", "segmentation (客户细分)",
+              "the customer archive (客户档案)", "the dynamic database (动态数据库)"], answer="c",
+             explanation="the archive is the starting point: nothing can be segmented or cared "
+                         "for that was not recorded.", see="§9.2"),
+    Question("Why must the customer archive be kept up to date after every purchase (动态数据库)?",
+             ["so that the database stays small",
+              "because segments and care lists are computed from it and go stale otherwise",
+              "because the law requires a daily copy", "so that SQL queries run faster"],
+             answer="b", explanation="the loop closes: new receipts change recency, frequency and "
+                                     "spend, so next month's segments differ.", see="§9.7"),
+    Question("A customer who has not bought for more than the lapse threshold is on the care "
+             "list because ...",
+             ["she is a birthday customer", "she is to be won back before she defects",
+              "she has the highest spend", "she refused text messages"], answer="b",
+             explanation="lapsed customers are contacted to win them back; birthdays are the "
+                         "list's other reason.", see="§9.6"),
+    Question("The till file is loaded twice. What should a well-built CRM database do?",
+             ["keep both copies and let the analyst remove one",
+              "refuse the whole load and say which receipt numbers already exist",
+              "keep the load that arrived last", "silently skip the duplicates"], answer="b",
+             explanation="a unique receipt number and a transaction (事务) make the database "
+                         "refuse the load, all or nothing, with a message that names the rows.",
+             see="§9.8"),
+    Question("Which task needs collaborative CRM (协作型CRM)?",
+             ["sending the care-list messages", "computing the RFM segments",
+              "sharing sales data with the dairy supplier", "printing the receipt"], answer="c",
+             explanation="collaborative CRM joins channels and partners: online and till orders "
+                         "in one history, data shared along the supply chain.", see="§9.1"),
+])
