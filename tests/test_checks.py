@@ -518,3 +518,10 @@ def test_evaluate_never_raises(exercise_id, answer):
         assert "\n" not in feedback.message
     if exercise_id == "no.such.exercise":
         assert feedback.status == "error"
+
+
+def test_direction_of_a_wrong_negative_number_is_signed():
+    from crmlib.checks._core import _how_far
+    assert _how_far(-1.2, -0.932).startswith("too low")     # more negative is lower
+    assert _how_far(-0.5, -0.932).startswith("too high")
+    assert _how_far(0.5, -0.932) == "of the wrong sign"

@@ -338,7 +338,7 @@ def _how_far(value: float, expected: float) -> str:
         return "too high" if value > 0 else "too low"
     if value != 0 and (value > 0) != (expected > 0):
         return "of the wrong sign"
-    direction = "too high" if abs(value) > abs(expected) else "too low"
+    direction = "too high" if value > expected else "too low"   # signed: -1.2 is below -0.93
     rel = abs(value - expected) / abs(expected)
     if rel <= 0.01:
         return (f"slightly {direction} (less than 1 % off, but not right at the precision you "
