@@ -219,21 +219,8 @@ def _label_index(labels: Any, n: int) -> pd.Index:
 
 
 def _series(values: np.ndarray, index: pd.Index, name: str) -> pd.Series:
-    """``pd.Series(values, index=index, name=name)`` for a float array the caller owns, built
-    straight from pandas' block manager (a quarter of the constructor's time, which is most of
-    a small AHP's cost); the public constructor if that internal route is not there."""
-    try:
-        series = pd.Series._from_mgr(_SingleBlockManager.from_array(values, index), axes=None)
-        object.__setattr__(series, "_name", name)   # what Series.name = name does, for a str
-        return series
-    except Exception:  # noqa: BLE001 - another pandas: the ordinary way
-        return pd.Series(values, index=index, name=name)
-
-
-try:
-    from pandas.core.internals import SingleBlockManager as _SingleBlockManager
-except ImportError:  # pragma: no cover - another pandas
-    _SingleBlockManager = None
+    # public constructor only: pandas internals would be faster but break on upgrades
+    return pd.Series(values, index=index, name=name, copy=False)
 
 
 @dataclass(frozen=True)

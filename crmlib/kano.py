@@ -717,15 +717,19 @@ def plot_kano_diagram(ax: Any = None, steepness: float = 2.5) -> Any:
     ax.text(0.98, -0.42, "Over time, attractive features\nbecome one-dimensional,\n"
             "then must-be (A → O → M)", ha="right", va="center", fontsize=10,
             color=colors["Q"], style="italic")
+    _fulfilment_axes(ax, "Kano's model: three kinds of quality")
+    return ax
+
+
+def _fulfilment_axes(ax, title: str) -> None:
+    # the same frame for the one- and the two-dimensional view, so the two panels compare
     ax.set(xlim=(-1.05, 1.05), ylim=(-1.05, 1.05), xticks=[-1, 1], yticks=[-1, 1],
            xticklabels=["need not\nfulfilled", "need fully\nfulfilled"],
-           yticklabels=["very\ndissatisfied", "very\nsatisfied"],
-           title="Kano's model: three kinds of quality")
+           yticklabels=["very\ndissatisfied", "very\nsatisfied"], title=title)
     ax.set_xlabel("Degree of fulfilment")
     ax.set_ylabel("Customer satisfaction")
     ax.grid(False)
     ax.legend(loc="upper left")
-    return ax
 
 
 def _check_summary(summary: Any, needed: Sequence[str]) -> pd.DataFrame:
@@ -926,14 +930,7 @@ def plot_recognition_views(steepness: float = 2.5) -> Any:
     left.text(0.5, 0.2, "need met:\nsatisfied", ha="center", fontsize=11, color=colors["O"])
     left.text(-0.5, -0.45, "need not met:\ndissatisfied", ha="center", fontsize=11,
               color=colors["O"])
-    left.set(xlim=(-1.05, 1.05), ylim=(-1.05, 1.05), xticks=[-1, 1], yticks=[-1, 1],
-             xticklabels=["need not\nfulfilled", "need fully\nfulfilled"],
-             yticklabels=["very\ndissatisfied", "very\nsatisfied"],
-             title="One-dimensional view: one scale")
-    left.set_xlabel("Degree of fulfilment")
-    left.set_ylabel("Customer satisfaction")
-    left.grid(False)
-    left.legend(loc="upper left")
+    _fulfilment_axes(left, "One-dimensional view: one scale")
     plot_kano_diagram(ax=right, steepness=steepness)
     right.set_title("Two-dimensional view: Kano")
     fig.tight_layout()

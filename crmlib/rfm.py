@@ -300,7 +300,7 @@ def _factorize_keys(keys: pd.Series, name: str, index: pd.Index) -> tuple[np.nda
         return remap[cat.codes], labels[order]
     values = keys.to_numpy()
     found = None
-    if values.dtype == object and values.size >= _IDENTITY_MIN_ROWS:
+    if values.dtype == object and values.size >= _PYSORT_MIN_ROWS:
         found = _factorize_objects(values)
     codes, uniques = found if found is not None else pd.factorize(values, sort=True)
     if (codes < 0).any():
@@ -308,48 +308,15 @@ def _factorize_keys(keys: pd.Series, name: str, index: pd.Index) -> tuple[np.nda
     return codes, uniques
 
 
-_IDENTITY_MIN_ROWS = 200_000
+_PYSORT_MIN_ROWS = 200_000
 
 
 def _factorize_objects(values: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     """``pd.factorize(values, sort=True)`` for a large object array (text customer ids), with
-    the same codes and uniques, faster in two ways:
+    the same codes and uniques, faster: the distinct keys are sorted with Python's own sort,
+    several times faster on text than NumPy's sort of an object array (which pandas uses).
 
-    * where each key is the same Python object wherever it repeats (keys taken from a customer
-      table by a merge, a ``map`` or an index look-up), the rows are first grouped by object
-      identity, from the pointers the array holds, with one NumPy sort and no Python-level work
-      per row; only the distinct objects are then hashed by value;
-    * the distinct keys are sorted with Python's own sort, several times faster on text than
-      NumPy's sort of an object array (which pandas uses).
-
-    Returns None (use pd.factorize) where this does not apply."""
-    import ctypes
-    import sys
-
-    if sys.implementation.name != "cpython" or not values.flags.c_contiguous:
-        return None
-    n = values.size
-    # the array's buffer holds one PyObject pointer per row (CPython: id() is the address)
-    pointers = np.ctypeslib.as_array((ctypes.c_uint64 * n).from_address(values.ctypes.data))
-    low = int(pointers.min())
-    span = (int(pointers.max()) - low) >> 3          # objects are at least 8-byte aligned
-    row_bits = max(1, int(n - 1).bit_length())
-    object_codes = None
-    if span.bit_length() + row_bits <= 64:
-        packed = ((pointers - np.uint64(low)) >> np.uint64(3)) << np.uint64(row_bits)
-        packed |= np.arange(n, dtype=np.uint64)
-        packed.sort()
-        rows = (packed & np.uint64((1 << row_bits) - 1)).astype(np.int64)
-        packed >>= np.uint64(row_bits)
-        first = np.empty(n, dtype=bool)
-        first[0] = True
-        np.not_equal(packed[1:], packed[:-1], out=first[1:])
-        del packed
-        if first.sum() <= n // 2:                    # keys are shared objects: worth it
-            object_codes = np.empty(n, dtype=np.int64)
-            object_codes[rows] = np.cumsum(first) - 1
-            values = values[rows[first]]             # one row per distinct object
-        del rows, first
+    Returns None (use pd.factorize) where this does not apply (keys of mixed types)."""
     codes, uniques = pd.factorize(values)
     if uniques.size > 1:
         try:   # Python's sort of text is much faster than NumPy's sort of an object array
@@ -360,7 +327,7 @@ def _factorize_objects(values: np.ndarray) -> tuple[np.ndarray, np.ndarray] | No
         rank[order] = np.arange(uniques.size)
         codes = np.where(codes >= 0, rank[codes], -1)
         uniques = uniques[order]
-    return (codes if object_codes is None else codes[object_codes]), uniques
+    return codes, uniques
 
 
 def _score(values: pd.Series, bins: int, higher_is_better: bool) -> np.ndarray:
