@@ -543,7 +543,8 @@ def ident() -> Compare:
     def compare(answer: Any, expected: Any) -> tuple[bool, str]:
         got = _norm_id(answer)
         if got is None:
-            return False, f"an id is a label such as 9 or 'C0012', not {_describe(answer)}."
+            return False, ("an id is a label (a whole number, or a code of letters and digits), "
+                           f"not {_describe(answer)}.")
         want = _norm_id(expected) or ""
         # a bare number may stand for a prefixed id: 12 for 'C0012'
         if got == want or (got.isdigit() and re.sub(r"^[a-z]+0*", "", want) == got):
@@ -567,7 +568,8 @@ def _to_month(value: Any) -> pd.Period | str:
     if isinstance(value, (pd.Timestamp, _dt.date, np.datetime64)):
         return pd.Timestamp(value).to_period("M")
     if not isinstance(value, str):
-        return f"expected a month such as '2025-07' or 'July 2025', got {_describe(value)}."
+        return ("expected a month as text (YYYY-MM, or the month's name and the year), "
+                f"got {_describe(value)}.")
     text = unicodedata.normalize("NFKC", value).casefold().strip().replace(",", " ")
     patterns = [(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$", "ym"), (r"^(\d{1,2})\s*[-/.]\s*(\d{4})$", "my"),
                 (r"^(\d{4})(\d{2})$", "ym"), (rf"^({_MONTH_WORD})\.?\s+(\d{{4}})$", "My"),
@@ -622,7 +624,7 @@ def _to_date(value: Any) -> pd.Timestamp | str:
         stamp = pd.Timestamp(value)
         return (stamp.tz_localize(None) if stamp.tzinfo else stamp).normalize()
     if not isinstance(value, str):
-        return f"expected a date such as '2025-07-03', got {_describe(value)}."
+        return f"expected a date as text (YYYY-MM-DD, or day, month and year), got {_describe(value)}."
     text = unicodedata.normalize("NFKC", value).casefold().strip().replace(",", " ")
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"[ t]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(z|[+-]\d{2}:?\d{2})?$", "", text)
@@ -791,11 +793,13 @@ def choices(questions: Sequence[Question]) -> Compare:
     Each question answered right shows its explanation; the share right earns partial marks."""
 
     def compare(answer: Any, expected: Any) -> tuple[Any, str, float]:
+        if isinstance(answer, str) and re.sub(r"[\s,;]", "", answer).isalpha():
+            answer = list(re.sub(r"[\s,;]", "", answer))  # "a c b ..." in question order
         if isinstance(answer, (list, tuple)):
             answer = {i: a for i, a in enumerate(answer, 1)}
         if not isinstance(answer, dict):
-            return False, ("expected a dict such as {1: 'b', 2: 'a', ...}, got "
-                           f"{_describe(answer)}."), 0.0
+            return False, ("expected one letter per question, as a dict {question number: "
+                           f"letter, ...}} or the letters in order, got {_describe(answer)}."), 0.0
         given = {}
         for key, value in answer.items():
             k = _norm_id(key)
